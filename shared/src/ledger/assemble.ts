@@ -1,0 +1,203 @@
+/**
+ * FileImports → one Ledger: clients matched by email first, then by normalised name; the same invoice found in two
+ * files counted once; dated payments preferred over "paid" columns, with every disagreement reported.
+ */
+import { addDays } from "../date/civil-date.js";
+import { money, toDecimalString, type Money } from "../money/money.js";
+import { hasErrors, problem, type Outcome, type Problem } from "../problem.js";
+import {
+  clientKeyOf,
+  normaliseName,
+  type Client,
+  type ClientKey,
+  type Ledger,
+  type LedgerDocument,
+  type Payment,
+} from "./model.js";
+import type { FileImport, ImportedDocument } from "./import/types.js";
+
+export interface AssembleOptions {
+  /** Due date = issue date + this, for documents without one. */
+  readonly paymentTermsDays: number;
+}
+
+interface ClientDraft {
+  key: ClientKey;
+  name: string;
+  emails: string[];
+  currencies: Money["currency"][];
+}
+
+/**
+ * Builds the ledger; `ok: false` when any file (or the combination) has an error, so nothing half-read is used.
+ * @example assembleLedger([ledgerImport, paymentsImport], { paymentTermsDays: 30 })
+ */
+export function assembleLedger(imports: readonly FileImport[], options: AssembleOptions): Outcome<Ledger> {
+  const problems: Problem[] = imports.flatMap((fileImport) => fileImport.problems);
+  if (hasErrors(problems)) return { ok: false, problems };
+
+  const clients = new Map<ClientKey, ClientDraft>();
+  const byEmail = new Map<string, ClientDraft>();
+  const byName = new Map<string, ClientDraft>();
+  const clientOf = (ref: ImportedDocument["client"], currency: Money["currency"]): ClientDraft => {
+    const email = ref.email?.toLowerCase();
+    const nameKey = normaliseName(ref.name);
+    let draft = (email !== undefined ? byEmail.get(email) : undefined) ?? byName.get(nameKey);
+    if (draft === undefined) {
+      draft = {
+        key: email !== undefined ? (`email:${email}` as ClientKey) : clientKeyOf(ref.name),
+        name: ref.name,
+        emails: [],
+        currencies: [],
+      };
+      clients.set(draft.key, draft);
+    }
+    if (email !== undefined && !draft.emails.includes(email)) {
+      draft.emails.push(email);
+      byEmail.set(email, draft);
+    }
+    if (!byName.has(nameKey)) byName.set(nameKey, draft);
+    if (!draft.currencies.includes(currency)) draft.currencies.push(currency);
+    return draft;
+  };
+
+  const documents: LedgerDocument[] = [];
+  const documentByNumber = new Map<string, { doc: LedgerDocument; imported: ImportedDocument }>();
+  const undatedPaid = new Map<string, Money>();
+  for (const fileImport of imports) {
+    for (const imported of fileImport.documents) {
+      const client = clientOf(imported.client, imported.currency);
+      const dueDate = imported.dueDate ?? addDays(imported.issueDate, options.paymentTermsDays);
+      if (imported.dueDate === undefined) {
+        problems.push(
+          problem(
+            "info",
+            "ledger.due-date-from-terms",
+            `${imported.number}: no due date, using issue date + ${options.paymentTermsDays} days (${dueDate})`,
+            imported.source,
+          ),
+        );
+      }
+      const doc: LedgerDocument = {
+        kind: imported.kind,
+        number: imported.number,
+        clientKey: client.key,
+        issueDate: imported.issueDate,
+        dueDate,
+        currency: imported.currency,
+        amount: imported.amount,
+        ...(imported.typeCode !== undefined ? { typeCode: imported.typeCode } : {}),
+        source: imported.source,
+      };
+      const key = `${client.key}|${imported.number}`;
+      const seen = documentByNumber.get(key);
+      if (seen !== undefined) {
+        const same =
+          seen.doc.amount.currency === doc.amount.currency &&
+          seen.doc.amount.minor === doc.amount.minor &&
+          seen.doc.issueDate === doc.issueDate &&
+          seen.doc.kind === doc.kind;
+        const where = `${seen.doc.source.file}${seen.doc.source.line !== undefined ? `:${seen.doc.source.line}` : ""}`;
+        problems.push(
+          same
+            ? problem("info", "ledger.same-document", `${doc.number} is also in ${where}: counted once`, doc.source)
+            : problem(
+                "error",
+                "ledger.duplicate-number",
+                `${doc.number} is also in ${where} with other figures`,
+                doc.source,
+              ),
+        );
+        continue;
+      }
+      documentByNumber.set(key, { doc, imported });
+      documents.push(doc);
+      if (imported.paid !== undefined && imported.paid.minor !== 0) undatedPaid.set(key, imported.paid);
+    }
+  }
+
+  // Dated payments are the truth when a payments file is given: they make "as of" right.
+  const datedImports = imports.filter((fileImport) => fileImport.format === "csv-payments");
+  const payments: Payment[] = [];
+  const datedSum = new Map<string, number>();
+  const byNumberOnly = new Map<string, LedgerDocument[]>();
+  for (const doc of documents) byNumberOnly.set(doc.number, [...(byNumberOnly.get(doc.number) ?? []), doc]);
+  for (const fileImport of datedImports) {
+    for (const payment of fileImport.payments) {
+      const candidates = payment.documentNumber !== undefined ? (byNumberOnly.get(payment.documentNumber) ?? []) : [];
+      const doc = candidates[0];
+      if (doc === undefined || candidates.length > 1) {
+        problems.push(
+          problem(
+            "warning",
+            candidates.length > 1 ? "ledger.payment-ambiguous" : "ledger.payment-unknown-document",
+            candidates.length > 1
+              ? `payment for ${payment.documentNumber ?? ""} matches invoices of several clients: not counted`
+              : `payment for ${payment.documentNumber ?? "no invoice"}, which no ledger file has: not counted`,
+            payment.source,
+          ),
+        );
+        continue;
+      }
+      if (doc.currency !== payment.amount.currency) {
+        problems.push(
+          problem(
+            "error",
+            "ledger.payment-currency",
+            `payment in ${payment.amount.currency} for ${doc.number}, which is in ${doc.currency}`,
+            payment.source,
+          ),
+        );
+        continue;
+      }
+      const key = `${doc.clientKey}|${doc.number}`;
+      datedSum.set(key, (datedSum.get(key) ?? 0) + payment.amount.minor);
+      payments.push({
+        clientKey: doc.clientKey,
+        amount: payment.amount,
+        date: payment.date,
+        documentNumber: doc.number,
+        ...(payment.method !== undefined ? { method: payment.method } : {}),
+        source: payment.source,
+      });
+    }
+  }
+  for (const doc of documents) {
+    const key = `${doc.clientKey}|${doc.number}`;
+    const paid = undatedPaid.get(key);
+    const dated = datedSum.get(key);
+    if (datedImports.length > 0) {
+      const paidMinor = paid?.minor ?? 0;
+      // Both carry the document's sign: a refunded credit note is a negative payment.
+      const datedMinor = dated ?? 0;
+      if (paid !== undefined && paidMinor !== datedMinor) {
+        problems.push(
+          problem(
+            "warning",
+            "ledger.paid-mismatch",
+            `${doc.number}: the "paid" column says ${toDecimalString(paid)} but dated payments add up to ${toDecimalString(money(doc.currency, datedMinor))}; dated payments are used`,
+            doc.source,
+          ),
+        );
+      }
+      continue;
+    }
+    if (paid !== undefined) {
+      payments.push({
+        clientKey: doc.clientKey,
+        amount: paid,
+        date: undefined,
+        documentNumber: doc.number,
+        source: doc.source,
+      });
+    }
+  }
+  if (hasErrors(problems)) return { ok: false, problems };
+  const clientList: Client[] = [...clients.values()].map((draft) => ({
+    key: draft.key,
+    name: draft.name,
+    emails: draft.emails,
+    currencies: draft.currencies,
+  }));
+  return { ok: true, value: { clients: clientList, documents, payments }, problems };
+}
