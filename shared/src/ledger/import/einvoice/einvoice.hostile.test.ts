@@ -76,6 +76,24 @@ describe("hostile XML is refused before parsing", () => {
     expect(expectRefused(result, "einvoice.unknown-root").message).toMatch(/urn:example:order/);
   });
 
+  it("refuses elements nested absurdly deep", async () => {
+    const deep = `${"<a>".repeat(400)}x${"</a>".repeat(400)}`;
+    const text = replaceOnce(UBL, "<ID>RLV-2026-0042</ID>", `<ID>RLV-2026-0042</ID>${deep}`);
+    // fast-xml-parser's own nesting limit fires first; our MAX_DEPTH is the second fence.
+    expect(expectRefused(await importEInvoice("deep.xml", bytes(text)), "xml.malformed").message).toMatch(/nested/i);
+  });
+
+  it("does not mistake an entity quoted in a comment or CDATA for a declaration", async () => {
+    const text = replaceOnce(
+      UBL,
+      "<ID>",
+      "<!-- <!ENTITY x 'y'> --><Note><![CDATA[<!DOCTYPE x SYSTEM 'z'>]]></Note><ID>",
+    );
+    const result = await importEInvoice("quoted.xml", bytes(text));
+    expect(result.problems).toEqual([]);
+    expect(result.documents).toHaveLength(1);
+  });
+
   it("refuses text that is not valid UTF-8", async () => {
     const broken = new Uint8Array([...bytes(UBL.slice(0, 200)), 0xff, 0xfe, 0xfd, ...bytes(UBL.slice(200))]);
     expectRefused(await importEInvoice("latin.xml", broken), "xml.encoding");

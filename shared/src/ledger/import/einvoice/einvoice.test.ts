@@ -104,6 +104,17 @@ describe("importEInvoice", () => {
     expect(result.problems).toMatchObject([{ severity: "warning", code: "einvoice.email" }]);
   });
 
+  it("reads a UTF-16 document with a byte-order mark", async () => {
+    const text = UBL.replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      utf16[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    expect(only(await importEInvoice("u16.xml", utf16)).client.name).toBe("Atelier Lumière & Fils");
+  });
+
   it("detects the format from content, not the file name", async () => {
     expect((await importEInvoice("invoice.pdf", bytes(CII))).format).toBe("cii");
     expect((await importEInvoice("invoice.xml", buildPdf([{ name: "factur-x.xml", content: CII }]))).format).toBe(

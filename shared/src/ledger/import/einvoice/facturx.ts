@@ -81,10 +81,10 @@ export async function extractEmbeddedXml(file: string, bytes: Uint8Array): Promi
     }, PDF_TIMEOUT_MS);
   });
   try {
-    const attachments = await Promise.race([
-      task.promise.then(async (document) => (await document.getAttachments()) as unknown),
-      timeout,
-    ]);
+    const work = task.promise.then(async (document) => (await document.getAttachments()) as unknown);
+    // If the timeout wins, the abandoned work still settles (destroy rejects it): keep that from going unhandled.
+    work.catch(() => undefined);
+    const attachments = await Promise.race([work, timeout]);
     if (attachments === "timeout") {
       return fail("pdf.timeout", `the PDF could not be read within ${PDF_TIMEOUT_MS / 1000} s`);
     }
