@@ -152,6 +152,16 @@ describe("e-invoices with a wrong field name where it is wrong", () => {
     });
   });
 
+  it("refuses a second, different document currency", async () => {
+    const text = replaceOnce(
+      UBL,
+      "<DocumentCurrencyCode>EUR</DocumentCurrencyCode>",
+      "<DocumentCurrencyCode>EUR</DocumentCurrencyCode><DocumentCurrencyCode>USD</DocumentCurrencyCode>",
+    );
+    const p = expectRefused(await importEInvoice("dup.xml", bytes(text)), "einvoice.duplicate-field");
+    expect(p.location.field).toBe("currency");
+  });
+
   it("refuses more decimals than the currency has", async () => {
     const text = replaceOnce(UBL, ">1200.00<", ">1200.005<");
     expectRefused(await importEInvoice("precision.xml", bytes(text)), "einvoice.amount");

@@ -60,6 +60,13 @@ export function find(from: XmlElement, steps: readonly Step[], accept: (e: XmlEl
   return { element: undefined, missing: [deepest.path, ...rest].join("/") };
 }
 
+/** Every element at `steps` (through every repeated parent), in document order. */
+export function findAll(from: XmlElement, steps: readonly Step[]): XmlElement[] {
+  let level = [from];
+  for (const next of steps) level = level.flatMap((e) => childrenOf(e, next.namespace, next.localName));
+  return level;
+}
+
 function hasText(element: XmlElement): boolean {
   return element.text !== "";
 }
@@ -77,6 +84,17 @@ export class FieldReader {
   /** The element at `steps`, or a "missing field" problem when `required`. */
   element(from: XmlElement, steps: readonly Step[], field: string, required: boolean): XmlElement | undefined {
     const found = find(from, steps);
+    // A field EN 16931 allows once, written twice with different values, cannot be resolved by picking one.
+    const values = new Set(findAll(from, steps).map((e) => `${e.text}|${e.attributes.get("currencyID") ?? ""}`));
+    if (found.element !== undefined && values.size > 1) {
+      this.error(
+        "einvoice.duplicate-field",
+        `the ${field} appears more than once with different values`,
+        found.element.path,
+        field,
+      );
+      return undefined;
+    }
     if (found.element === undefined && required) {
       this.error(
         "einvoice.missing-field",
