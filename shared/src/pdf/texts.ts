@@ -1,0 +1,211 @@
+/** The words of a statement PDF in French and English, chosen by the statement's locale (fr-* → French). */
+import { dateParts, type IsoDate } from "../date/civil-date.js";
+import type { LocaleTag } from "../money/format.js";
+import type { Money } from "../money/money.js";
+import { currencyExponent } from "../money/currency.js";
+import type { AgeingBandSpec } from "../statement/model.js";
+
+export type PdfLanguage = "fr" | "en";
+
+export interface PdfTexts {
+  readonly language: PdfLanguage;
+  readonly outstandingTitle: string;
+  readonly activityTitle: string;
+  readonly asOf: (date: string) => string;
+  readonly period: (from: string, to: string) => string;
+  readonly client: string;
+  readonly section: (currency: string) => string;
+  readonly number: string;
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly amount: string;
+  readonly open: string;
+  readonly daysOverdue: string;
+  readonly penalty: string;
+  readonly date: string;
+  readonly reference: string;
+  readonly due: string;
+  readonly debit: string;
+  readonly credit: string;
+  readonly balance: string;
+  readonly openingBalance: (date: string) => string;
+  readonly closingBalance: (date: string) => string;
+  readonly openTotal: string;
+  readonly overdueTotal: (count: number) => string;
+  readonly penaltiesTotal: string;
+  readonly indemnitiesTotal: string;
+  readonly ageing: string;
+  readonly band: (band: AgeingBandSpec) => string;
+  readonly creditNote: string;
+  readonly payment: string;
+  readonly dateUnknown: string;
+  readonly nothingOpen: string;
+  readonly lateMentions: (ratePercent: string, indemnity: string) => string;
+  readonly page: (page: number, pages: number) => string;
+  readonly legalId: string;
+  readonly vatId: string;
+  readonly iban: string;
+  readonly bic: string;
+  readonly paymentDetails: string;
+  readonly continued: string;
+}
+
+const FR: PdfTexts = {
+  language: "fr",
+  outstandingTitle: "Relevé de compte",
+  activityTitle: "Relevé d'activité",
+  asOf: (date) => `Factures ouvertes au ${date}`,
+  period: (from, to) => `Période du ${from} au ${to}`,
+  client: "Client",
+  section: (currency) => `Compte en ${currency}`,
+  number: "N° de pièce",
+  issueDate: "Date",
+  dueDate: "Échéance",
+  amount: "Montant",
+  open: "Reste dû",
+  daysOverdue: "Jours de retard",
+  penalty: "Pénalités",
+  date: "Date",
+  reference: "Référence",
+  due: "Échéance",
+  debit: "Débit",
+  credit: "Crédit",
+  balance: "Solde",
+  openingBalance: (date) => `Solde d'ouverture au ${date}`,
+  closingBalance: (date) => `Solde de clôture au ${date}`,
+  openTotal: "Total restant dû",
+  overdueTotal: (count) => `dont échu (${count} ${count > 1 ? "pièces" : "pièce"})`,
+  penaltiesTotal: "Pénalités de retard courues",
+  indemnitiesTotal: "Indemnités forfaitaires de recouvrement",
+  ageing: "Antériorité",
+  band: (band) =>
+    band.toDays === 0 && band.fromDays === null
+      ? "Non échu"
+      : band.toDays === null
+        ? `> ${(band.fromDays ?? 1) - 1} j`
+        : `${band.fromDays ?? 1}–${band.toDays} j`,
+  creditNote: "Avoir",
+  payment: "Règlement",
+  dateUnknown: "date inconnue",
+  nothingOpen: "Aucune pièce ouverte.",
+  lateMentions: (rate, indemnity) =>
+    `Taux des pénalités de retard : ${rate} l'an ; pénalités exigibles dès le lendemain de la date d'échéance sans ` +
+    `rappel, indemnité forfaitaire pour frais de recouvrement de ${indemnity} par facture payée en retard ` +
+    `(art. L441-10 et D441-5 du Code de commerce).`,
+  page: (page, pages) => `page ${page} / ${pages}`,
+  legalId: "SIREN",
+  vatId: "TVA",
+  iban: "IBAN",
+  bic: "BIC",
+  paymentDetails: "Règlement par virement",
+  continued: "suite",
+};
+
+const EN: PdfTexts = {
+  language: "en",
+  outstandingTitle: "Statement of account",
+  activityTitle: "Account activity statement",
+  asOf: (date) => `Open items as of ${date}`,
+  period: (from, to) => `Period ${from} to ${to}`,
+  client: "Bill to",
+  section: (currency) => `Account in ${currency}`,
+  number: "Number",
+  issueDate: "Issue date",
+  dueDate: "Due date",
+  amount: "Amount",
+  open: "Open",
+  daysOverdue: "Days overdue",
+  penalty: "Penalty",
+  date: "Date",
+  reference: "Reference",
+  due: "Due",
+  debit: "Debit",
+  credit: "Credit",
+  balance: "Balance",
+  openingBalance: (date) => `Opening balance on ${date}`,
+  closingBalance: (date) => `Closing balance on ${date}`,
+  openTotal: "Total open",
+  overdueTotal: (count) => `of which overdue (${count} ${count === 1 ? "item" : "items"})`,
+  penaltiesTotal: "Late-payment penalties accrued",
+  indemnitiesTotal: "Fixed recovery indemnities",
+  ageing: "Ageing",
+  band: (band) =>
+    band.toDays === 0 && band.fromDays === null
+      ? "Not yet due"
+      : band.toDays === null
+        ? `> ${(band.fromDays ?? 1) - 1} days`
+        : `${band.fromDays ?? 1}–${band.toDays} days`,
+  creditNote: "Credit note",
+  payment: "Payment",
+  dateUnknown: "date unknown",
+  nothingOpen: "No open items.",
+  lateMentions: (rate, indemnity) =>
+    `Late-payment penalties at ${rate} a year are due from the day after the due date without reminder; fixed ` +
+    `recovery indemnity of ${indemnity} per late invoice (French Commercial Code, art. L441-10 and D441-5).`,
+  page: (page, pages) => `page ${page} / ${pages}`,
+  legalId: "Company no.",
+  vatId: "VAT",
+  iban: "IBAN",
+  bic: "BIC",
+  paymentDetails: "Pay by bank transfer",
+  continued: "continued",
+};
+
+/**
+ * The catalogue for a locale: French for any fr-* tag, English otherwise.
+ * @example textsFor("fr-CH").open // "Reste dû"
+ */
+export function textsFor(locale: LocaleTag): PdfTexts {
+  return /^fr(-|$)/i.test(locale) ? FR : EN;
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(locale: LocaleTag, style: "short" | "long"): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let cached = dateFormatters.get(key);
+  if (cached === undefined) {
+    // timeZone UTC with a UTC midnight instant: the civil date comes back unchanged whatever the machine's zone.
+    cached = new Intl.DateTimeFormat(
+      locale,
+      style === "short"
+        ? { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }
+        : { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" },
+    );
+    dateFormatters.set(key, cached);
+  }
+  return cached;
+}
+
+/**
+ * A civil date for people in the statement's locale, never shifted by a time zone.
+ * @example formatCivilDate(isoDate("2026-11-30"), "fr-FR", "long") // "30 novembre 2026"
+ */
+export function formatCivilDate(date: IsoDate, locale: LocaleTag, style: "short" | "long"): string {
+  const { year, month, day } = dateParts(date);
+  return dateFormatter(locale, style).format(Date.UTC(year, month - 1, day));
+}
+
+/**
+ * An amount with no decimals when it is whole ("40 €", as the law writes the indemnity), else with all of them.
+ * @example formatWholeMoney(money(currency("EUR"), 4000), "fr-FR") // "40 €"
+ */
+export function formatWholeMoney(amount: Money, locale: LocaleTag): string {
+  const exponent = currencyExponent(amount.currency);
+  const whole = amount.minor % 10 ** exponent === 0;
+  const digits = whole ? 0 : exponent;
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: amount.currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount.minor / 10 ** exponent);
+}
+
+/**
+ * A percentage rate for the locale: "12,15 %" in French, "12.15%" in English.
+ * @example formatRate(12.15, "fr-FR") // "12,15 %"
+ */
+export function formatRate(percent: number, locale: LocaleTag): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(percent / 100);
+}
