@@ -26,6 +26,7 @@ interface ClientDraft {
   name: string;
   emails: string[];
   currencies: Money["currency"][];
+  locale: string | undefined;
 }
 
 /**
@@ -49,6 +50,7 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
         name: ref.name,
         emails: [],
         currencies: [],
+        locale: undefined,
       };
       clients.set(draft.key, draft);
     }
@@ -58,6 +60,7 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
     }
     if (!byName.has(nameKey)) byName.set(nameKey, draft);
     if (!draft.currencies.includes(currency)) draft.currencies.push(currency);
+    draft.locale ??= ref.locale;
     return draft;
   };
 
@@ -198,6 +201,7 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
     name: draft.name,
     emails: draft.emails,
     currencies: draft.currencies,
+    ...(draft.locale !== undefined ? { locale: draft.locale } : {}),
   }));
   return { ok: true, value: { clients: clientList, documents, payments }, problems };
 }

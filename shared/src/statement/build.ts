@@ -243,7 +243,7 @@ export function buildStatement(
     client,
     asOf,
     period: request.kind === "activity" ? request.period : undefined,
-    locale: client.locale ?? request.locale,
+    locale: request.locale,
     sections,
     frenchMentions:
       mentions === undefined

@@ -2,7 +2,18 @@
 import { normaliseName } from "../../model.js";
 
 export type LedgerField =
-  "number" | "client" | "email" | "issueDate" | "dueDate" | "total" | "paid" | "open" | "currency" | "status" | "type";
+  | "number"
+  | "client"
+  | "email"
+  | "issueDate"
+  | "dueDate"
+  | "total"
+  | "paid"
+  | "open"
+  | "currency"
+  | "status"
+  | "type"
+  | "locale";
 
 export type PaymentField = "date" | "document" | "amount" | "method" | "client" | "currency";
 
@@ -45,6 +56,7 @@ const LEDGER_SYNONYMS: Record<LedgerField, readonly string[]> = {
   currency: ["devise", "monnaie", "currency", "currency code"],
   status: ["statut", "etat", "status"],
   type: ["type", "type de document", "document type", "nature"],
+  locale: ["langue", "langue client", "locale", "language", "lang"],
 };
 
 const PAYMENT_SYNONYMS: Record<PaymentField, readonly string[]> = {
@@ -128,6 +140,7 @@ export const LEDGER_FIELD_NAMES: Record<LedgerField, string> = {
   currency: "currency",
   status: "status",
   type: "document type",
+  locale: "client language",
 };
 
 export const PAYMENT_FIELD_NAMES: Record<PaymentField, string> = {

@@ -198,10 +198,20 @@ export function importLedgerTable(
     }
     firstLineOf.set(number, row.line);
     const emailCell = cellOf(row, at.email);
+    const localeCell = cellOf(row, at.locale);
+    const locale = localeCell === "" ? undefined : canonicalLocale(localeCell);
+    if (locale === null) {
+      fail("locale", "csv.locale", `"${localeCell}" is not a language tag such as fr-FR or en-GB`);
+      continue;
+    }
     documents.push({
       kind,
       number,
-      client: { name: clientName, email: emailCell === "" ? undefined : emailCell.toLowerCase() },
+      client: {
+        name: clientName,
+        email: emailCell === "" ? undefined : emailCell.toLowerCase(),
+        ...(locale !== undefined ? { locale } : {}),
+      },
       issueDate,
       dueDate,
       currency,
@@ -215,6 +225,14 @@ export function importLedgerTable(
     `${documents.length} documents (${documents.filter((d) => d.kind === "credit-note").length} credit notes)`,
   );
   return { file, format: "csv-ledger", recognised, documents, payments: [], problems };
+}
+
+function canonicalLocale(text: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(text.replace("_", "-"))[0] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function kindOf(total: Money, typeCell: string, statusCell: string): DocumentKind {

@@ -1,0 +1,98 @@
+/** The CLI's edge: files and folders on disk → core inputs; outputs written atomically (never a half-written PDF). */
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { readLogo } from "../../shared/src/image.js";
+import type { InputFile } from "../../shared/src/ledger/import/index.js";
+import { parseProfileJson } from "../../shared/src/profile-json.js";
+import type { CompanyProfile } from "../../shared/src/profile.js";
+import { problem, type Problem } from "../../shared/src/problem.js";
+
+const LEDGER_EXTENSIONS = /\.(csv|txt|tsv|xml|pdf)$/i;
+
+/** A usage mistake (exit 2) as opposed to a data problem (exit 1). */
+export class UsageError extends Error {}
+
+/** Problems found; the CLI prints them as `file:line: message` and exits 1. */
+export class ProblemsError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(`${problems.length} problem(s)`);
+  }
+}
+
+/** Reads `--ledger` paths: files, or folders (their ledger files, sorted, not recursive). */
+export function readLedgerInputs(paths: readonly string[]): InputFile[] {
+  if (paths.length === 0) throw new UsageError("give at least one --ledger PATH (a CSV, an e-invoice, or a folder)");
+  const files: InputFile[] = [];
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      problems.push(problem("error", "io.missing", "no such file or folder", { file: path }));
+      continue;
+    }
+    const names = stats.isDirectory()
+      ? readdirSync(path)
+          .filter((name) => LEDGER_EXTENSIONS.test(name) && !name.startsWith("."))
+          .sort()
+          .map((name) => join(path, name))
+      : [path];
+    if (stats.isDirectory() && names.length === 0) {
+      problems.push(problem("error", "io.empty-folder", "no .csv, .xml or .pdf files in this folder", { file: path }));
+    }
+    for (const name of names) files.push({ name: displayName(name), bytes: new Uint8Array(readFileSync(name)) });
+  }
+  if (problems.length > 0) throw new ProblemsError(problems);
+  return files;
+}
+
+function displayName(path: string): string {
+  const relativePath = relative(process.cwd(), resolve(path));
+  return relativePath.startsWith("..") ? path : relativePath;
+}
+
+/** A profile file; its logo path is relative to the profile file. Without one, a neutral profile. */
+export function readProfile(path: string | undefined): CompanyProfile {
+  if (path === undefined) {
+    return { name: "", addressLines: [], country: "", brandColor: "#1f5f8b", locale: "fr-FR", paymentTermsDays: 30 };
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new ProblemsError([problem("error", "io.missing", "cannot read the profile file", { file: path })]);
+  }
+  const parsed = parseProfileJson(text, displayName(path));
+  if (!parsed.ok) throw new ProblemsError(parsed.problems);
+  const { profile, logoRef } = parsed.value;
+  if (logoRef === undefined) return profile;
+  const logoPath = resolve(dirname(path), logoRef);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(logoPath));
+  } catch {
+    throw new ProblemsError([
+      problem("error", "profile.logo", `cannot read the logo ${logoRef}`, { file: displayName(path), field: "logo" }),
+    ]);
+  }
+  const logo = readLogo(bytes);
+  if (!logo.ok)
+    throw new ProblemsError([
+      problem("error", "profile.logo", `${logoRef}: ${logo.message}`, { file: displayName(path), field: "logo" }),
+    ]);
+  return { ...profile, logo: logo.image };
+}
+
+/** Writes next to the target then renames: a reader never sees a partial file, a failure leaves none. */
+export function writeFileAtomically(path: string, bytes: Uint8Array | string): void {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  const temporary = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
