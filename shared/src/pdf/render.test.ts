@@ -1,0 +1,229 @@
+/** renderStatementPdf read back with pdfjs-dist (text, pages, images) and rendered with pdftoppm. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { getDocument, OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import {
+  amount,
+  client,
+  EUR,
+  frenchProfile,
+  logoPng,
+  outstandingStatement,
+} from "../../../test/fixtures/pdf/statements.js";
+import { isoDate } from "../date/civil-date.js";
+import { money } from "../money/money.js";
+import type { CompanyProfile } from "../profile.js";
+import type { ActivitySection, Statement } from "../statement/model.js";
+import { embeddedFonts } from "./fonts.js";
+import { layoutStatement } from "./layout.js";
+import { PdfTextError, renderStatementPdf } from "./render.js";
+
+const profile: CompanyProfile = { ...frenchProfile, logo: logoPng() };
+
+async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // pdfjs transfers (detaches) the buffer it is given: hand it a copy.
+  return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+}
+
+async function pageTexts(bytes: Uint8Array): Promise<string[]> {
+  const doc = await open(bytes);
+  const texts: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    texts.push(content.items.map((item) => ("str" in item ? item.str : "")).join("\n"));
+  }
+  await doc.destroy();
+  return texts;
+}
+
+function withOpenAmount(statement: Statement, minor: number): Statement {
+  const section = statement.sections[0];
+  if (section === undefined) throw new Error("fixture has a section");
+  const [first, ...rest] = section.openItems;
+  if (first === undefined) throw new Error("fixture has lines");
+  return {
+    ...statement,
+    sections: [{ ...section, openItems: [{ ...first, open: money(EUR, minor) }, ...rest] }],
+  };
+}
+
+/** The longest outstanding statement that still fits on `pages` pages: its table runs onto the last page. */
+function statementOnPages(pages: number): Statement {
+  let found: Statement | undefined;
+  for (let count = 10; count < 400; count++) {
+    const statement = outstandingStatement({ count });
+    const laidOut = layoutStatement(statement, profile, "A4", embeddedFonts()).pages.length;
+    if (laidOut === pages) found = statement;
+    if (laidOut > pages) break;
+  }
+  if (found === undefined) throw new Error(`no line count gives ${pages} pages`);
+  return found;
+}
+
+describe("renderStatementPdf", () => {
+  it("extracts a French amount over 1 000 with a space-like thousands separator, never '/' or NUL", async () => {
+    const statement = withOpenAmount(outstandingStatement({ count: 3 }), 123456);
+    const [page] = await pageTexts(renderStatementPdf(statement, profile, { pageSize: "A4" }));
+    expect(page).toMatch(/1[\s\u202f\u00a0\u2009]234,56[\s\u202f\u00a0]€/u);
+    expect(page).not.toContain("1 /234");
+    expect(page).not.toContain("\u0000");
+  });
+
+  it("draws Latin Extended and Greek client names that extract unchanged", async () => {
+    for (const name of ["Kyoto Kōgei K.K.", "Αθηναϊκή Εταιρεία Α.Ε.", "Łódź Spółka z o.o. — Ærø Ĳssel"]) {
+      const statement = { ...outstandingStatement({ count: 2 }), client: client(name) };
+      const [page] = await pageTexts(renderStatementPdf(statement, profile, { pageSize: "A4" }));
+      expect(page?.normalize("NFC")).toContain(name);
+    }
+  });
+
+  it("refuses a name the fonts cannot show, naming the text and the character", () => {
+    const statement = { ...outstandingStatement({ count: 2 }), client: client("京都 Trading") };
+    expect(() => renderStatementPdf(statement, profile, { pageSize: "A4" })).toThrow(PdfTextError);
+    try {
+      renderStatementPdf(statement, profile, { pageSize: "A4" });
+    } catch (error) {
+      const problem = (error as PdfTextError).problem;
+      expect(problem.code).toBe("pdf.text.unsupported-character");
+      expect(problem.message).toContain('"京都 Trading"');
+      expect(problem.message).toContain('"京" (U+4EAC)');
+      expect(problem.location.field).toBe("client name");
+    }
+  });
+
+  it("numbers every page 'X / Y' and repeats the table header on each page", async () => {
+    const texts = await pageTexts(renderStatementPdf(statementOnPages(3), profile, { pageSize: "A4" }));
+    expect(texts).toHaveLength(3);
+    texts.forEach((text, i) => {
+      expect(text).toContain(`page ${i + 1} / 3`);
+      expect(text).toContain("N° de pièce");
+      expect(text).toContain("Reste dû");
+      expect(text).toContain("Atelier Lumière SARL · SIREN 812 345 678 00021");
+      expect(text).toContain("IBAN FR76 3000 4000 0312 3456 7890 143");
+    });
+  });
+
+  it("uses the requested page size", async () => {
+    const statement = outstandingStatement({ count: 3 });
+    for (const [pageSize, view] of [
+      ["A4", [0, 0, 595.28, 841.89]],
+      ["Letter", [0, 0, 612, 792]],
+    ] as const) {
+      const doc = await open(renderStatementPdf(statement, profile, { pageSize }));
+      const page = await doc.getPage(1);
+      page.view.forEach((value, i) => {
+        expect(value).toBeCloseTo(view[i] ?? 0, 1);
+      });
+      await doc.destroy();
+    }
+  });
+
+  it("draws the logo as an image XObject", async () => {
+    const doc = await open(renderStatementPdf(outstandingStatement({ count: 3 }), profile, { pageSize: "A4" }));
+    const ops = await (await doc.getPage(1)).getOperatorList();
+    expect(ops.fnArray).toContain(OPS.paintImageXObject);
+    await doc.destroy();
+  });
+
+  it("compresses every stream and sets the title and a deterministic creation date", () => {
+    const statement = outstandingStatement({ count: 40 });
+    const bytes = renderStatementPdf(statement, profile, { pageSize: "A4" });
+    const raw = Buffer.from(bytes).toString("latin1");
+    const dictionaries = raw.match(/<<(?:(?!<<|>>)[\s\S]|<<[\s\S]*?>>)*>>\s*stream/g) ?? [];
+    expect(dictionaries.length).toBeGreaterThan(3);
+    for (const dictionary of dictionaries) expect(dictionary).toContain("/FlateDecode");
+    expect(raw).toContain("/CreationDate (D:20261130000000+00'00')");
+    expect(raw).toMatch(/\/Title \(.*\)/);
+    expect(Buffer.from(renderStatementPdf(statement, profile, { pageSize: "A4" })).equals(Buffer.from(bytes))).toBe(
+      true,
+    );
+  });
+
+  it("writes the French late-payment mentions and per-line penalties", async () => {
+    const statement = outstandingStatement({ count: 12, penalties: true });
+    const [page] = await pageTexts(renderStatementPdf(statement, profile, { pageSize: "A4" }));
+    const flat = page?.replace(/\n/g, " ").replace(/\s+/g, " ");
+    expect(flat).toContain("pénalités exigibles dès le lendemain de la date d'échéance sans rappel");
+    expect(flat).toContain("indemnité forfaitaire pour frais de recouvrement de 40 €");
+    expect(flat).toMatch(/12,15\s%/u);
+    expect(page).toContain("Pénalités");
+    expect(page).toContain("Non échu");
+    expect(page).toContain("> 90 j");
+  });
+
+  it("writes an activity statement in English with opening and closing balances", async () => {
+    const section: ActivitySection = {
+      kind: "activity",
+      currency: EUR,
+      opening: amount(100000),
+      lines: [
+        {
+          date: isoDate("2026-11-03"),
+          kind: "invoice",
+          reference: "INV-77",
+          dueDate: isoDate("2026-12-03"),
+          amount: amount(250000),
+          balance: amount(350000),
+          dateUnknown: false,
+        },
+        {
+          date: isoDate("2026-11-20"),
+          kind: "payment",
+          reference: "INV-70",
+          dueDate: undefined,
+          amount: amount(-100000),
+          balance: amount(250000),
+          dateUnknown: false,
+        },
+      ],
+      closing: amount(250000),
+      openTotal: amount(250000),
+      overdueTotal: amount(0),
+      overdueCount: 0,
+      ageing: [{ fromDays: null, toDays: 0, amount: amount(250000) }],
+      penaltiesTotal: undefined,
+      indemnitiesTotal: undefined,
+      openItems: [],
+    };
+    const statement: Statement = {
+      kind: "activity",
+      client: client("Harbour & Co Ltd"),
+      asOf: isoDate("2026-11-30"),
+      period: { from: isoDate("2026-11-01"), to: isoDate("2026-11-30") },
+      locale: "en-GB",
+      sections: [section],
+      frenchMentions: undefined,
+      nothingToSend: false,
+    };
+    const [page] = await pageTexts(renderStatementPdf(statement, { ...profile, locale: "en-GB" }, { pageSize: "A4" }));
+    expect(page).toContain("Account activity statement");
+    expect(page).toContain("Period 1 November 2026 to 30 November 2026");
+    expect(page).toContain("Opening balance on 01/11/2026");
+    expect(page).toContain("Closing balance on 30/11/2026");
+    expect(page).toContain("Payment INV-70");
+    expect(page).toContain("€2,500.00");
+    expect(page).toContain("page 1 / 1");
+    expect(page).not.toContain("pénalités");
+  });
+
+  it("renders page 1 with pdftoppm without errors", () => {
+    if (spawnSync("pdftoppm", ["-v"]).error !== undefined) {
+      console.warn("SKIPPED: pdftoppm not installed (apt-get install poppler-utils); .ci/run installs it.");
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), "releve-pdf-"));
+    const file = join(dir, "statement.pdf");
+    writeFileSync(
+      file,
+      renderStatementPdf(outstandingStatement({ count: 20, penalties: true }), profile, { pageSize: "A4" }),
+    );
+    const result = spawnSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", file, join(dir, "page")], {
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(readdirSync(dir).some((name) => name.startsWith("page") && name.endsWith(".png"))).toBe(true);
+  });
+});
