@@ -409,7 +409,7 @@ function expandFine(plan: ExpansionPlan, startWall: number, emitter: Emitter): v
 }
 
 /** Runs the RRULE part only (DTSTART first, then the rule), without EXDATE/RDATE. */
-function expandRecurrence(rule: RecurrenceRule, visit: RawVisitor): void {
+function expandRecurrence(rule: RecurrenceRule, visit: RawVisitor, startCounts: boolean): void {
   const startWall = toWallSeconds(rule.start.local);
   const recur = rule.recur;
   if (recur === undefined) {
@@ -419,7 +419,7 @@ function expandRecurrence(rule: RecurrenceRule, visit: RawVisitor): void {
   const plan = compilePlan(recur, rule.start);
   const emitter = new Emitter(plan, rule.start.basis, startWall, visit);
   // RFC 5545: DTSTART always counts as the first occurrence.
-  if (!emitter.offer(startWall)) return;
+  if (startCounts && !emitter.offer(startWall)) return;
   if (plan.rank >= FREQUENCY_RANK.DAILY) expandCoarse(plan, startWall, emitter);
   else expandFine(plan, startWall, emitter);
 }
@@ -442,10 +442,11 @@ function valueWallInRule(value: RuleDateValue, ruleBasis: TimeBasis, utc: number
 }
 
 /**
- * The whole recurrence set in time order: RRULE (with DTSTART) ∪ RDATE, minus EXDATE.
+ * The whole recurrence set in time order: RRULE (with DTSTART) ∪ RDATE, minus EXDATE. With `startCounts: false`
+ * DTSTART is only the lower bound, not an occurrence by itself (the presets use it to find the first real date).
  * @example expandRule(rule, (wall, utc) => { console.log(utc); return true; })
  */
-export function expandRule(rule: RecurrenceRule, visit: RawVisitor): void {
+export function expandRule(rule: RecurrenceRule, visit: RawVisitor, startCounts = true): void {
   const basis = rule.start.basis;
   const excludedInstants = new Set<number>();
   const excludedDays = new Set<number>();
@@ -471,14 +472,18 @@ export function expandRule(rule: RecurrenceRule, visit: RawVisitor): void {
     if (!visit(wall, utc)) state.stopped = true;
     return !state.stopped;
   };
-  expandRecurrence(rule, (wall, utc) => {
-    while (nextExtra < extra.length && (extra[nextExtra]?.utc ?? 0) < utc) {
-      const item = extra[nextExtra] as { utc: number; wall: number };
-      nextExtra += 1;
-      if (!emit(item.wall, item.utc)) return false;
-    }
-    return emit(wall, utc);
-  });
+  expandRecurrence(
+    rule,
+    (wall, utc) => {
+      while (nextExtra < extra.length && (extra[nextExtra]?.utc ?? 0) < utc) {
+        const item = extra[nextExtra] as { utc: number; wall: number };
+        nextExtra += 1;
+        if (!emit(item.wall, item.utc)) return false;
+      }
+      return emit(wall, utc);
+    },
+    startCounts,
+  );
   while (!state.stopped && nextExtra < extra.length) {
     const item = extra[nextExtra] as { utc: number; wall: number };
     nextExtra += 1;
