@@ -43,10 +43,12 @@ export function decideDecimalSeparator(
 ): { separator: DecimalSeparator; reason: string } {
   let comma: string | undefined;
   let dot: string | undefined;
+  let ambiguous: string | undefined;
   for (const value of values) {
     const seen = decimalSeparatorOf(value);
     if (seen === ",") comma ??= value;
     else if (seen === ".") dot ??= value;
+    else if (ambiguous === undefined && /[.,]/.test(value)) ambiguous = value;
   }
   if (comma !== undefined && dot === undefined) return { separator: ",", reason: `"${comma}" has a decimal comma` };
   if (dot !== undefined && comma === undefined) return { separator: ".", reason: `"${dot}" has a decimal point` };
@@ -54,6 +56,8 @@ export function decideDecimalSeparator(
     return { separator: "unknown", reason: `"${comma}" and "${dot}" disagree, so each amount must speak for itself` };
   }
   if (language === "fr" || delimiter === ";") return { separator: ",", reason: "French-style file" };
+  // "1,234" alone could be 1234 or 1.234: each such amount is refused with its row rather than guessed.
+  if (ambiguous !== undefined) return { separator: "unknown", reason: `no amount decides (e.g. "${ambiguous}")` };
   return { separator: ".", reason: "no amount needs it" };
 }
 
@@ -113,6 +117,8 @@ export function importLedgerTable(
 
   const dateCells = rows.flatMap((row) => [cellOf(row, at.issueDate), cellOf(row, at.dueDate)]);
   const order = resolveDateOrder(dateCells, columns.language, options.dateOrder, context, table.headerLine, recognised);
+  // Without a date order every row's date error would be noise (or wrong: "01/13/2026 is not a date").
+  if (problems.some((p) => p.severity === "error")) return failed(file, recognised, problems);
   const amountCells = rows.flatMap((row) => [cellOf(row, at.total), cellOf(row, at.paid), cellOf(row, at.open)]);
   const decimal =
     options.decimalSeparator !== undefined
@@ -221,6 +227,14 @@ export function importLedgerTable(
     });
   }
   if (problems.some((p) => p.severity === "error")) return failed(file, recognised, problems);
+  if (documents.length === 0) {
+    problems.push(
+      problem("warning", "csv.no-rows", "no invoices or credit notes in this file (only a header)", {
+        file,
+        line: table.headerLine,
+      }),
+    );
+  }
   recognised.push(
     `${documents.length} documents (${documents.filter((d) => d.kind === "credit-note").length} credit notes)`,
   );

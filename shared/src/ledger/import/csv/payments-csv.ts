@@ -66,6 +66,7 @@ export function importPaymentsTable(
     table.headerLine,
     recognised,
   );
+  if (problems.some((p) => p.severity === "error")) return failed();
   const decimal =
     options.decimalSeparator !== undefined
       ? { separator: options.decimalSeparator, reason: "given" }
@@ -102,16 +103,21 @@ export function importPaymentsTable(
       currencyCell !== ""
         ? parseCurrency(currencyCell)
         : (options.currencyOfDocument(documentNumber) ?? options.defaultCurrency);
-    if (currency === undefined) {
+    if (currency === undefined && currencyCell === "") {
+      // Same rule as when the currency is known: a payment for an invoice no file has is reported, not counted.
       problems.push(
         problem(
-          "error",
-          currencyCell !== "" ? "csv.currency" : "csv.payment-unknown-document",
-          currencyCell !== ""
-            ? `"${currencyCell}" is not an ISO 4217 currency code`
-            : `payment for ${documentNumber === "" ? "no invoice" : `invoice ${documentNumber}`}, which no ledger file has`,
-          location(currencyCell !== "" ? "currency" : "document"),
+          "warning",
+          "csv.payment-unknown-document",
+          `payment for ${documentNumber === "" ? "no invoice" : `invoice ${documentNumber}`}, which no ledger file has: not counted`,
+          location("document"),
         ),
+      );
+      continue;
+    }
+    if (currency === undefined) {
+      problems.push(
+        problem("error", "csv.currency", `"${currencyCell}" is not an ISO 4217 currency code`, location("currency")),
       );
       continue;
     }
