@@ -2,7 +2,8 @@
 import { addDays, compareDates, firstDayOfMonth } from "../../../shared/src/date/civil-date.js";
 import { statementJson } from "../../../shared/src/statement/json.js";
 import { findClient, loadLedger } from "../context.js";
-import { readProfile, UsageError, writeFileAtomically } from "../io.js";
+import { problem } from "../../../shared/src/problem.js";
+import { ProblemsError, readProfile, UsageError, writeFileAtomically } from "../io.js";
 import { dateOption, today, type ParsedOptions } from "../options.js";
 import type { CommandOutput } from "./output.js";
 import { kindOption, makeStatement, pageSizeOption, renderPdf } from "./statement-support.js";
@@ -29,6 +30,15 @@ export async function statementCommand(values: ParsedOptions): Promise<CommandOu
   }
   const profile = readProfile(values.profile);
   const { ledger, problems } = await loadLedger(values, profile.paymentTermsDays);
+  if (ledger.clients.length === 0) {
+    // A header-only file reads fine but leaves nobody to write to: say so with the file's own warning.
+    throw new ProblemsError([
+      ...problems,
+      problem("error", "ledger.no-clients", "no invoices were read, so there is no client to make a statement for", {
+        file: "releve",
+      }),
+    ]);
+  }
   const client = findClient(ledger, values.client);
   const statement = makeStatement(ledger, client, profile, {
     kind,

@@ -29,6 +29,11 @@ interface ClientDraft {
   locale: string | undefined;
 }
 
+/** "invoice of 2018-06-05, 215.07 EUR": what tells two documents with one number apart. */
+function figuresOf(doc: LedgerDocument): string {
+  return `${doc.kind === "credit-note" ? "credit note" : "invoice"} of ${doc.issueDate}, ${toDecimalString(doc.amount)} ${doc.currency}`;
+}
+
 /**
  * Builds the ledger; `ok: false` when any file (or the combination) has an error, so nothing half-read is used.
  * @example assembleLedger([ledgerImport, paymentsImport], { paymentTermsDays: 30 })
@@ -107,7 +112,7 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
             : problem(
                 "error",
                 "ledger.duplicate-number",
-                `${doc.number} is also in ${where} with other figures`,
+                `${doc.number} is also in ${where} with other figures (here ${figuresOf(doc)}, there ${figuresOf(seen.doc)}): one number cannot name two documents; keep the right file`,
                 doc.source,
               ),
         );
