@@ -68,19 +68,29 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-async function measure(
-  task: () => Promise<Uint8Array> | Uint8Array,
+type Task = () => Promise<Uint8Array> | Uint8Array;
+
+/** Times two tasks alternately (so machine noise hits both alike) after a warm-up; medians and last sizes. */
+async function measurePair(
+  first: Task,
+  second: Task,
   iterations: number,
-): Promise<{ ms: number; bytes: number }> {
-  let bytes = 0;
-  for (let i = 0; i < 3; i++) bytes = (await task()).length; // warm-up (JIT, font parsing, caches)
-  const times: number[] = [];
+): Promise<[{ ms: number; bytes: number }, { ms: number; bytes: number }]> {
+  const tasks = [first, second] as const;
+  const times: [number[], number[]] = [[], []];
+  const bytes = [0, 0];
+  for (let i = 0; i < 3; i++) for (const task of tasks) await task(); // warm-up: JIT, font parsing, caches
   for (let i = 0; i < iterations; i++) {
-    const started = performance.now();
-    bytes = (await task()).length;
-    times.push(performance.now() - started);
+    for (const [k, task] of tasks.entries()) {
+      const started = performance.now();
+      bytes[k] = (await task()).length;
+      times[k]?.push(performance.now() - started);
+    }
   }
-  return { ms: median(times), bytes };
+  return [
+    { ms: median(times[0]), bytes: bytes[0] ?? 0 },
+    { ms: median(times[1]), bytes: bytes[1] ?? 0 },
+  ];
 }
 
 export async function run(): Promise<void> {
@@ -89,9 +99,11 @@ export async function run(): Promise<void> {
   for (const rows of [500, 2000]) {
     const statement = outstandingStatement({ count: rows, penalties: true });
     const iterations = rows > 1000 ? 7 : 11;
-    // Interleave the two so machine noise hits both alike.
-    const ours = await measure(() => renderStatementPdf(statement, profile, { pageSize: "A4" }), iterations);
-    const reference = await measure(() => renderWithPdfkit(statement, profile), iterations);
+    const [ours, reference] = await measurePair(
+      () => renderStatementPdf(statement, profile, { pageSize: "A4" }),
+      () => renderWithPdfkit(statement, profile),
+      iterations,
+    );
     console.log(
       [
         String(rows).padEnd(6),

@@ -75,7 +75,10 @@ const MARGIN = 40;
 const ROW = 15;
 const BODY = 8.5;
 
-/** "#RRGGBB" → RGB; a broken setting falls back to a neutral navy rather than failing a send. */
+/**
+ * "#RRGGBB" → RGB; a broken setting falls back to a neutral navy rather than failing a send.
+ * @example parseHexColor("#1F4E79") // [31, 78, 121]
+ */
 export function parseHexColor(hex: string): Rgb {
   const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
   if (match === null) return [31, 58, 95];
@@ -105,7 +108,11 @@ interface Cell {
 
 type Row = readonly Cell[];
 
-/** Lays a statement out on pages of the given size. */
+/**
+ * Lays a statement out on pages of the given size; every string has passed the text step.
+ * @throws PdfTextError for a character the embedded fonts cannot show.
+ * @example layoutStatement(statement, profile, "A4", embeddedFonts()).pages.length // 3
+ */
 export function layoutStatement(
   statement: Statement,
   profile: CompanyProfile,

@@ -13,7 +13,8 @@ import {
   outstandingStatement,
 } from "../../../test/fixtures/pdf/statements.js";
 import { isoDate } from "../date/civil-date.js";
-import { money } from "../money/money.js";
+import { currency } from "../money/currency.js";
+import { money, type Money } from "../money/money.js";
 import type { CompanyProfile } from "../profile.js";
 import type { ActivitySection, Statement } from "../statement/model.js";
 import { embeddedFonts } from "./fonts.js";
@@ -206,6 +207,29 @@ describe("renderStatementPdf", () => {
     expect(page).toContain("€2,500.00");
     expect(page).toContain("page 1 / 1");
     expect(page).not.toContain("pénalités");
+  });
+
+  it("draws one section per currency, each with its own totals", async () => {
+    const CHF = currency("CHF");
+    const base = outstandingStatement({ count: 3 });
+    const eur = base.sections[0];
+    if (eur === undefined) throw new Error("fixture has a section");
+    const chf = (m: Money): Money => money(CHF, m.minor);
+    const swiss = {
+      ...eur,
+      currency: CHF,
+      openTotal: chf(eur.openTotal),
+      overdueTotal: chf(eur.overdueTotal),
+      ageing: eur.ageing.map((band) => ({ ...band, amount: chf(band.amount) })),
+      openItems: eur.openItems.map((line) => ({ ...line, original: chf(line.original), open: chf(line.open) })),
+    };
+    const [page] = await pageTexts(
+      renderStatementPdf({ ...base, sections: [eur, swiss] }, profile, { pageSize: "A4" }),
+    );
+    expect(page).toContain("Compte en EUR");
+    expect(page).toContain("Compte en CHF");
+    expect(page).toMatch(/CHF/);
+    expect(page?.match(/Total restant dû/g)).toHaveLength(2);
   });
 
   it("renders page 1 with pdftoppm without errors", () => {

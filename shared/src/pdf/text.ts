@@ -9,7 +9,12 @@ import { REPERTOIRE_NAME, type EmbeddedFont } from "./fonts.js";
 /** A string that has passed the text step for a font: every code point has a glyph. */
 export type DrawableText = string & { readonly __brand: "DrawableText" };
 
-/** Thrown when a statement contains text the PDF fonts cannot show; carries a Problem for the CLI and the panes. */
+/**
+ * Thrown when a statement contains text the PDF fonts cannot show; carries a Problem for the CLI and the panes.
+ * @example
+ * try { renderStatementPdf(statement, profile, { pageSize: "A4" }); }
+ * catch (e) { if (e instanceof PdfTextError) console.error(formatProblem(e.problem)); }
+ */
 export class PdfTextError extends Error {
   readonly problem: Problem;
   readonly text: string;
@@ -41,7 +46,10 @@ export function drawable(text: string, font: EmbeddedFont, field: string): Drawa
   return normalised as DrawableText;
 }
 
-/** Width in points of checked text at `size`. */
+/**
+ * Width in points of checked text at `size`.
+ * @example textWidth(drawable("AA", fonts.normal, "t"), fonts.normal, 10) // ≈ 13.7
+ */
 export function textWidth(text: DrawableText, font: EmbeddedFont, size: number): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) width += font.widthOf(text.charCodeAt(i)) ?? 0;
