@@ -45,9 +45,15 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
   const clients = new Map<ClientKey, ClientDraft>();
   const byEmail = new Map<string, ClientDraft>();
   const byName = new Map<string, ClientDraft>();
+  // A 100k-row ledger names a few hundred clients: normalise each spelling once.
+  const nameKeys = new Map<string, string>();
   const clientOf = (ref: ImportedDocument["client"], currency: Money["currency"]): ClientDraft => {
     const email = ref.email?.toLowerCase();
-    const nameKey = normaliseName(ref.name);
+    let nameKey = nameKeys.get(ref.name);
+    if (nameKey === undefined) {
+      nameKey = normaliseName(ref.name);
+      nameKeys.set(ref.name, nameKey);
+    }
     let draft = (email !== undefined ? byEmail.get(email) : undefined) ?? byName.get(nameKey);
     if (draft === undefined) {
       draft = {
@@ -69,9 +75,15 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
     return draft;
   };
 
-  const documents: LedgerDocument[] = [];
-  const documentByNumber = new Map<string, { doc: LedgerDocument; imported: ImportedDocument }>();
-  const undatedPaid = new Map<string, Money>();
+  // Indexed by the number alone (flat strings hash fast; a 100k-row ledger makes this the hot path), each entry
+  // listing the documents of that number across clients, with what is known to be paid on them.
+  interface DocumentRecord {
+    readonly doc: LedgerDocument;
+    readonly undatedPaid: Money | undefined;
+    datedMinor: number;
+  }
+  const records: DocumentRecord[] = [];
+  const recordsByNumber = new Map<string, DocumentRecord[]>();
   for (const fileImport of imports) {
     for (const imported of fileImport.documents) {
       const client = clientOf(imported.client, imported.currency);
@@ -94,11 +106,11 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
         dueDate,
         currency: imported.currency,
         amount: imported.amount,
-        ...(imported.typeCode !== undefined ? { typeCode: imported.typeCode } : {}),
+        typeCode: imported.typeCode,
         source: imported.source,
       };
-      const key = `${client.key}|${imported.number}`;
-      const seen = documentByNumber.get(key);
+      const sameNumber = recordsByNumber.get(imported.number);
+      const seen = sameNumber?.find((record) => record.doc.clientKey === client.key);
       if (seen !== undefined) {
         const same =
           seen.doc.amount.currency === doc.amount.currency &&
@@ -118,23 +130,26 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
         );
         continue;
       }
-      documentByNumber.set(key, { doc, imported });
-      documents.push(doc);
-      if (imported.paid !== undefined && imported.paid.minor !== 0) undatedPaid.set(key, imported.paid);
+      const record: DocumentRecord = {
+        doc,
+        undatedPaid: imported.paid !== undefined && imported.paid.minor !== 0 ? imported.paid : undefined,
+        datedMinor: 0,
+      };
+      records.push(record);
+      if (sameNumber === undefined) recordsByNumber.set(imported.number, [record]);
+      else sameNumber.push(record);
     }
   }
 
   // Dated payments are the truth when a payments file is given: they make "as of" right.
   const datedImports = imports.filter((fileImport) => fileImport.format === "csv-payments");
   const payments: Payment[] = [];
-  const datedSum = new Map<string, number>();
-  const byNumberOnly = new Map<string, LedgerDocument[]>();
-  for (const doc of documents) byNumberOnly.set(doc.number, [...(byNumberOnly.get(doc.number) ?? []), doc]);
   for (const fileImport of datedImports) {
     for (const payment of fileImport.payments) {
-      const candidates = payment.documentNumber !== undefined ? (byNumberOnly.get(payment.documentNumber) ?? []) : [];
-      const doc = candidates[0];
-      if (doc === undefined || candidates.length > 1) {
+      const candidates =
+        payment.documentNumber !== undefined ? (recordsByNumber.get(payment.documentNumber) ?? []) : [];
+      const record = candidates[0];
+      if (record === undefined || candidates.length > 1) {
         problems.push(
           problem(
             "warning",
@@ -147,6 +162,7 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
         );
         continue;
       }
+      const doc = record.doc;
       if (doc.currency !== payment.amount.currency) {
         problems.push(
           problem(
@@ -158,8 +174,7 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
         );
         continue;
       }
-      const key = `${doc.clientKey}|${doc.number}`;
-      datedSum.set(key, (datedSum.get(key) ?? 0) + payment.amount.minor);
+      record.datedMinor += payment.amount.minor;
       payments.push({
         clientKey: doc.clientKey,
         amount: payment.amount,
@@ -170,14 +185,10 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
       });
     }
   }
-  for (const doc of documents) {
-    const key = `${doc.clientKey}|${doc.number}`;
-    const paid = undatedPaid.get(key);
-    const dated = datedSum.get(key);
+  for (const { doc, undatedPaid: paid, datedMinor } of records) {
     if (datedImports.length > 0) {
-      const paidMinor = paid?.minor ?? 0;
       // Both carry the document's sign: a refunded credit note is a negative payment.
-      const datedMinor = dated ?? 0;
+      const paidMinor = paid?.minor ?? 0;
       if (paid !== undefined && paidMinor !== datedMinor) {
         problems.push(
           problem(
@@ -208,5 +219,9 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
     currencies: draft.currencies,
     ...(draft.locale !== undefined ? { locale: draft.locale } : {}),
   }));
-  return { ok: true, value: { clients: clientList, documents, payments }, problems };
+  return {
+    ok: true,
+    value: { clients: clientList, documents: records.map((record) => record.doc), payments },
+    problems,
+  };
 }

@@ -49,6 +49,7 @@ export function decideDecimalSeparator(
     if (seen === ",") comma ??= value;
     else if (seen === ".") dot ??= value;
     else if (ambiguous === undefined && /[.,]/.test(value)) ambiguous = value;
+    if (comma !== undefined && dot !== undefined) break;
   }
   if (comma !== undefined && dot === undefined) return { separator: ",", reason: `"${comma}" has a decimal comma` };
   if (dot !== undefined && comma === undefined) return { separator: ".", reason: `"${dot}" has a decimal point` };
@@ -115,11 +116,15 @@ export function importLedgerTable(
     return !footer;
   });
 
-  const dateCells = rows.flatMap((row) => [cellOf(row, at.issueDate), cellOf(row, at.dueDate)]);
+  const dateCells: string[] = [];
+  const amountCells: string[] = [];
+  for (const row of rows) {
+    dateCells.push(cellOf(row, at.issueDate), cellOf(row, at.dueDate));
+    amountCells.push(cellOf(row, at.total), cellOf(row, at.paid), cellOf(row, at.open));
+  }
   const order = resolveDateOrder(dateCells, columns.language, options.dateOrder, context, table.headerLine, recognised);
   // Without a date order every row's date error would be noise (or wrong: "01/13/2026 is not a date").
   if (problems.some((p) => p.severity === "error")) return failed(file, recognised, problems);
-  const amountCells = rows.flatMap((row) => [cellOf(row, at.total), cellOf(row, at.paid), cellOf(row, at.open)]);
   const decimal =
     options.decimalSeparator !== undefined
       ? { separator: options.decimalSeparator, reason: "given" }

@@ -70,43 +70,42 @@ export function parseCsvTable(file: string, text: string): { table: CsvTable | u
     };
   }
 
-  const rows: CsvRow[] = [];
-  let header: string[] | undefined;
-  let cursor = headerStart;
+  // One bulk parse (papaparse's step mode costs a callback and a result object per row); line numbers are then
+  // recovered from the rows themselves: a row spans one line plus the line breaks inside its quoted cells.
+  const parsed = Papa.parse<string[]>(text.slice(headerStart), { delimiter, skipEmptyLines: false });
+  const lineOfRow: number[] = [];
   let line = headerLine;
-  Papa.parse<string[]>(text.slice(headerStart), {
-    delimiter,
-    skipEmptyLines: false,
-    step: (result) => {
-      const rowLine = line;
-      const end = headerStart + result.meta.cursor;
-      line += countNewlines(text, cursor, end);
-      cursor = end;
-      for (const error of result.errors) {
-        const message =
-          error.code === "MissingQuotes"
-            ? "a quoted field is never closed (unbalanced quotes)"
-            : error.code === "InvalidQuotes"
-              ? "a quote inside a field is not doubled (malformed quotes)"
-              : error.message;
-        problems.push(problem("error", `csv.${error.code}`, message, { file, line: rowLine }));
+  for (const cells of parsed.data) {
+    lineOfRow.push(line);
+    line += 1;
+    for (const [index, cell] of cells.entries()) {
+      if (cell.includes("\n")) line += cell.split("\n").length - 1;
+      if (cell.length > MAX_FIELD_CHARS) {
+        problems.push(
+          problem("error", "csv.field-too-long", `field of ${cell.length} characters (limit ${MAX_FIELD_CHARS})`, {
+            file,
+            line: lineOfRow[lineOfRow.length - 1] ?? line,
+            column: index + 1,
+          }),
+        );
       }
-      const cells = result.data;
-      cells.forEach((cell, index) => {
-        if (cell.length > MAX_FIELD_CHARS) {
-          problems.push(
-            problem("error", "csv.field-too-long", `field of ${cell.length} characters (limit ${MAX_FIELD_CHARS})`, {
-              file,
-              line: rowLine,
-              column: index + 1,
-            }),
-          );
-        }
-      });
-      if (header === undefined) header = cells.map((cell) => cell.trim());
-      else rows.push({ line: rowLine, cells });
-    },
-  });
+    }
+  }
+  for (const error of parsed.errors) {
+    const message =
+      error.code === "MissingQuotes"
+        ? "a quoted field is never closed (unbalanced quotes)"
+        : error.code === "InvalidQuotes"
+          ? "a quote inside a field is not doubled (malformed quotes)"
+          : error.message;
+    const where = lineOfRow[error.row ?? 0] ?? headerLine;
+    if (!problems.some((p) => p.code === `csv.${error.code}` && p.location.line === where)) {
+      problems.push(problem("error", `csv.${error.code}`, message, { file, line: where }));
+    }
+  }
+  const [first, ...rest] = parsed.data;
+  const header = first?.map((cell) => cell.trim());
+  const rows: CsvRow[] = rest.map((cells, index) => ({ line: lineOfRow[index + 1] ?? 0, cells }));
   if (header === undefined) return { table: undefined, problems };
   return { table: { delimiter, header, headerLine, rows }, problems };
 }
