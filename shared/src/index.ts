@@ -1,0 +1,20 @@
+/** The core's public API, for hosts that import it as one module (the browser workbench and the add-in bundles). */
+export * from "./date/civil-date.js";
+export * from "./money/currency.js";
+export * from "./money/money.js";
+export * from "./money/parse.js";
+export * from "./money/format.js";
+export * from "./problem.js";
+export * from "./profile.js";
+export * from "./profile-json.js";
+export * from "./image.js";
+export * from "./ledger/model.js";
+export * from "./ledger/assemble.js";
+export * from "./ledger/import/index.js";
+export type * from "./ledger/import/types.js";
+export * from "./statement/model.js";
+export * from "./statement/build.js";
+export * from "./statement/ageing.js";
+export * from "./statement/json.js";
+export * from "./message/template.js";
+export { renderStatementPdf, PdfTextError, type PageSize, type RenderPdfOptions } from "./pdf/render.js";
