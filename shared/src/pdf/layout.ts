@@ -129,6 +129,7 @@ class Layouter {
   private readonly brand: Rgb;
   private readonly onBrand: Rgb;
   private readonly tint: Rgb;
+  private readonly brandText: Rgb;
   private readonly pages: DrawOp[][] = [];
   private ops: DrawOp[] = [];
   private y = 0;
@@ -152,6 +153,8 @@ class Layouter {
     // White on a dark brand colour, ink on a light one: the header row must stay readable.
     this.onBrand = luminance(this.brand) > 0.6 ? INK : WHITE;
     this.tint = mix(this.brand, WHITE, 0.07);
+    // Titles in a light brand colour (yellow, pastel) would wash out on white: darken them towards ink.
+    this.brandText = luminance(this.brand) > 0.6 ? mix(this.brand, INK, 0.45) : this.brand;
   }
 
   run(): StatementLayout {
@@ -368,7 +371,7 @@ class Layouter {
       this.text(p.name, MARGIN, this.y + 16, {
         style: "bold",
         size: 16,
-        color: this.brand,
+        color: this.brandText,
         field: "company name",
         maxWidth: 260,
       });
@@ -397,7 +400,7 @@ class Layouter {
     // Title on the left, client box on the right.
     const top = this.y;
     const title = s.kind === "activity" ? this.texts.activityTitle : this.texts.outstandingTitle;
-    this.text(title, MARGIN, top + 18, { style: "bold", size: 19, color: this.brand, field: "title" });
+    this.text(title, MARGIN, top + 18, { style: "bold", size: 19, color: this.brandText, field: "title" });
     const subtitle =
       s.kind === "activity" && s.period !== undefined
         ? this.texts.period(this.date(s.period.from, "long"), this.date(s.period.to, "long"))
@@ -407,7 +410,10 @@ class Layouter {
     const boxWidth = 220;
     const boxX = right - boxWidth;
     const emails = s.client.emails;
-    const boxHeight = 40 + emails.length * 10.5;
+    // A long client name wraps (two lines at most) rather than losing its end.
+    const nameLines = this.wrap(s.client.name, "bold", 10.5, boxWidth - 20, "client name").slice(0, 2);
+    const nameExtra = (nameLines.length - 1) * 12.5;
+    const boxHeight = 40 + nameExtra + emails.length * 10.5;
     this.ops.push({ op: "rect", x: boxX, y: top, w: boxWidth, h: boxHeight, fill: this.tint });
     this.ops.push({ op: "rect", x: boxX, y: top, w: 2.5, h: boxHeight, fill: this.brand });
     this.text(this.texts.client.toUpperCase(), boxX + 12, top + 13, {
@@ -416,14 +422,16 @@ class Layouter {
       color: MUTED,
       field: "client",
     });
-    this.text(s.client.name, boxX + 12, top + 27, {
-      style: "bold",
-      size: 10.5,
-      field: "client name",
-      maxWidth: boxWidth - 20,
+    nameLines.forEach((line, i) => {
+      this.text(line, boxX + 12, top + 27 + i * 12.5, {
+        style: "bold",
+        size: 10.5,
+        field: "client name",
+        maxWidth: boxWidth - 20,
+      });
     });
     emails.forEach((email, i) => {
-      this.text(email, boxX + 12, top + 39 + i * 10.5, {
+      this.text(email, boxX + 12, top + 39 + nameExtra + i * 10.5, {
         size: 8.5,
         color: MUTED,
         field: "client email",
@@ -438,7 +446,7 @@ class Layouter {
     this.text(this.texts.section(section.currency), MARGIN, this.y + 11, {
       style: "bold",
       size: 11.5,
-      color: this.brand,
+      color: this.brandText,
       field: "section",
     });
     this.y += 20;
@@ -492,12 +500,12 @@ class Layouter {
     const t = this.texts;
     const s = this.statement;
     const columns: Column[] = [
-      { title: t.date, weight: 13, align: "left" },
-      { title: t.reference, weight: 27, align: "left" },
-      { title: t.due, weight: 13, align: "left" },
-      { title: t.debit, weight: 15.5, align: "right" },
-      { title: t.credit, weight: 15.5, align: "right" },
-      { title: t.balance, weight: 16, align: "right" },
+      { title: t.date, weight: 12, align: "left" },
+      { title: t.reference, weight: 33, align: "left" },
+      { title: t.due, weight: 12, align: "left" },
+      { title: t.debit, weight: 14.5, align: "right" },
+      { title: t.credit, weight: 14.5, align: "right" },
+      { title: t.balance, weight: 14, align: "right" },
     ];
     const from = s.period?.from ?? s.asOf;
     const rows: Row[] = [

@@ -86,7 +86,7 @@ const FR: PdfTexts = {
         : `${band.fromDays ?? 1}–${band.toDays} j`,
   creditNote: "Avoir",
   payment: "Règlement",
-  dateUnknown: "date inconnue",
+  dateUnknown: "inconnue",
   nothingOpen: "Aucune pièce ouverte.",
   lateMentions: (rate, indemnity) =>
     `Taux des pénalités de retard : ${rate} l'an ; pénalités exigibles dès le lendemain de la date d'échéance sans ` +
@@ -137,7 +137,7 @@ const EN: PdfTexts = {
         : `${band.fromDays ?? 1}–${band.toDays} days`,
   creditNote: "Credit note",
   payment: "Payment",
-  dateUnknown: "date unknown",
+  dateUnknown: "unknown",
   nothingOpen: "No open items.",
   lateMentions: (rate, indemnity) =>
     `Late-payment penalties at ${rate} a year are due from the day after the due date without reminder; fixed ` +
