@@ -34,7 +34,16 @@ export default function config(_env: unknown, argv: { mode?: Configuration["mode
       // Sources import "./x.js" as NodeNext requires; the file on disk is x.ts.
       extensionAlias: { ".js": [".ts", ".js"] },
       // The core is pure: any Node built-in reaching the bundle is a bug, so none is polyfilled.
-      fallback: { fs: false, path: false, url: false, zlib: false, stream: false, http: false, https: false, canvas: false },
+      fallback: {
+        fs: false,
+        path: false,
+        url: false,
+        zlib: false,
+        stream: false,
+        http: false,
+        https: false,
+        canvas: false,
+      },
     },
     module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: swc }] },
     performance: { hints: false },

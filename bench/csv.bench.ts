@@ -3,7 +3,8 @@
  * fresh child process so its peak memory (max RSS) is its own. Reference measured in the same run: papaparse alone
  * splitting the same bytes, the floor any CSV import pays.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -54,16 +55,13 @@ export async function run(): Promise<void> {
   writeFileSync(file, generateLedgerCsv(ROWS, CLIENTS));
   // The worker runs as tsc emits it (dist/, as users run the CLI), not through tsx's on-the-fly transform.
   const worker = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "bench", "csv-worker.js");
-  const runs = [0, 1, 2].map(() => {
-    const output = execFileSync(process.execPath, [worker, file], { encoding: "utf8" });
-    return JSON.parse(output) as {
-      oursMs: number;
-      papaMs: number;
-      maxRssMb: number;
-      documents: number;
-      statements: number;
-    };
-  });
+  type WorkerResult = { oursMs: number; papaMs: number; maxRssMb: number; documents: number; statements: number };
+  const runs: WorkerResult[] = [];
+  // One after the other: parallel runs would share the two cores and measure each other.
+  for (let index = 0; index < 3; index++) {
+    const { stdout } = await promisify(execFile)(process.execPath, [worker, file], { encoding: "utf8" });
+    runs.push(JSON.parse(stdout) as WorkerResult);
+  }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const oursMs = median(runs.map((r) => r.oursMs));
   const papaMs = median(runs.map((r) => r.papaMs));

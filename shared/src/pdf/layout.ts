@@ -291,7 +291,8 @@ class Layouter {
     const t = this.texts;
     const identity = [
       p.name,
-      p.legalId !== undefined ? `${t.legalId} ${p.legalId}` : undefined,
+      // Printed as the user wrote it ("SIRET 912 345 678 00017", "Company No. 01234567"): the label is theirs.
+      p.legalId,
       p.vatId !== undefined ? `${t.vatId} ${p.vatId}` : undefined,
       p.addressLines.join(", "),
     ].filter((part): part is string => part !== undefined && part !== "");

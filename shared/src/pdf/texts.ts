@@ -42,7 +42,6 @@ export interface PdfTexts {
   readonly nothingOpen: string;
   readonly lateMentions: (ratePercent: string, indemnity: string) => string;
   readonly page: (page: number, pages: number) => string;
-  readonly legalId: string;
   readonly vatId: string;
   readonly iban: string;
   readonly bic: string;
@@ -93,7 +92,6 @@ const FR: PdfTexts = {
     `rappel, indemnité forfaitaire pour frais de recouvrement de ${indemnity} par facture payée en retard ` +
     `(art. L441-10 et D441-5 du Code de commerce).`,
   page: (page, pages) => `page ${page} / ${pages}`,
-  legalId: "SIREN",
   vatId: "TVA",
   iban: "IBAN",
   bic: "BIC",
@@ -143,7 +141,6 @@ const EN: PdfTexts = {
     `Late-payment penalties at ${rate} a year are due from the day after the due date without reminder; fixed ` +
     `recovery indemnity of ${indemnity} per late invoice (French Commercial Code, art. L441-10 and D441-5).`,
   page: (page, pages) => `page ${page} / ${pages}`,
-  legalId: "Company no.",
   vatId: "VAT",
   iban: "IBAN",
   bic: "BIC",
