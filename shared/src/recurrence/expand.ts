@@ -23,6 +23,7 @@ export type RawVisitor = (wall: number, utc: number) => boolean;
 
 const FREQUENCY_RANK = { SECONDLY: 0, MINUTELY: 1, HOURLY: 2, DAILY: 3, WEEKLY: 4, MONTHLY: 5, YEARLY: 6 } as const;
 const LAST_YEAR = 9999;
+const GREGORIAN_CYCLE_SECONDS = 146_097 * 86_400;
 
 /**
  * Wall-clock seconds → UTC seconds in a basis. Floating times are read as UTC (documented on Occurrence).
@@ -275,7 +276,6 @@ function selectSetPositions(candidates: number[], setPos: readonly number[]): nu
 class Emitter {
   private emitted = 0;
   private lastWall: number;
-  stopped = false;
 
   constructor(
     private readonly plan: ExpansionPlan,
@@ -286,21 +286,22 @@ class Emitter {
     this.lastWall = startWall - 1;
   }
 
+  /**
+   * True when a whole Gregorian cycle (400 years, 146097 days: every calendar pattern repeats) times the interval
+   * has passed since the last occurrence: the rule can never match again, so an impossible rule ends quickly.
+   */
+  exhausted(periodWall: number): boolean {
+    return periodWall - this.lastWall > GREGORIAN_CYCLE_SECONDS * this.plan.interval;
+  }
+
   /** Offers one candidate; returns false once the expansion must stop. */
   offer(wall: number): boolean {
     if (wall <= this.lastWall) return true;
     const utc = wallToUtc(this.basis, wall);
-    if ((this.plan.untilIsUtc ? utc : wall) > this.plan.until) {
-      this.stopped = true;
-      return false;
-    }
+    if ((this.plan.untilIsUtc ? utc : wall) > this.plan.until) return false;
     this.lastWall = wall;
     this.emitted += 1;
-    if (!this.visit(wall, utc) || this.emitted >= this.plan.count) {
-      this.stopped = true;
-      return false;
-    }
-    return true;
+    return this.visit(wall, utc) && this.emitted < this.plan.count;
   }
 
   offerAll(candidates: readonly number[]): boolean {
@@ -324,6 +325,7 @@ function expandCoarse(plan: ExpansionPlan, startWall: number, emitter: Emitter):
   const days: number[] = [];
   if (plan.rank === FREQUENCY_RANK.YEARLY) {
     for (let year = start.year; year <= LAST_YEAR; year += plan.interval) {
+      if (emitter.exhausted(daysFromCivil(year, 1, 1) * SECONDS_PER_DAY)) return;
       days.length = 0;
       for (let month = 1; month <= 12; month += 1)
         if (plan.months === undefined || plan.months[month] === true) addMonthDays(plan, year, month, days);
@@ -333,6 +335,7 @@ function expandCoarse(plan: ExpansionPlan, startWall: number, emitter: Emitter):
     for (let index = start.year * 12 + start.month - 1; Math.floor(index / 12) <= LAST_YEAR; index += plan.interval) {
       const year = Math.floor(index / 12);
       const month = (index % 12) + 1;
+      if (emitter.exhausted(daysFromCivil(year, month, 1) * SECONDS_PER_DAY)) return;
       if (plan.months !== undefined && plan.months[month] !== true) continue;
       days.length = 0;
       addMonthDays(plan, year, month, days);
@@ -344,6 +347,7 @@ function expandCoarse(plan: ExpansionPlan, startWall: number, emitter: Emitter):
     const first = step === 7 ? startDay - ((weekdayOfDay(startDay) - plan.weekStart + 7) % 7) : startDay;
     const lastDay = daysFromCivil(LAST_YEAR, 12, 31);
     for (let periodStart = first; periodStart <= lastDay; periodStart += step * plan.interval) {
+      if (emitter.exhausted(periodStart * SECONDS_PER_DAY)) return;
       days.length = 0;
       for (let dayNumber = periodStart; dayNumber < periodStart + width; dayNumber += 1)
         if (dayMatches(plan, dayNumber)) days.push(dayNumber);
@@ -376,7 +380,7 @@ function expandFine(plan: ExpansionPlan, startWall: number, emitter: Emitter): v
   };
   for (;;) {
     const wall = (firstUnit + step * plan.interval) * unit;
-    if (wall >= lastWall) return;
+    if (wall >= lastWall || emitter.exhausted(wall)) return;
     const dayNumber = Math.floor(wall / SECONDS_PER_DAY);
     if (dayNumber !== cachedDay) {
       cachedDay = dayNumber;
