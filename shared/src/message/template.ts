@@ -3,7 +3,7 @@
  * which every inserted value is escaped (a client called "<script>" stays text).
  */
 import { formatMoney, type LocaleTag } from "../money/format.js";
-import { formatCivilDate } from "./dates.js";
+import { formatCivilDate } from "../date/format.js";
 import type { Statement } from "../statement/model.js";
 
 export const PLACEHOLDERS = [
@@ -59,17 +59,17 @@ export function placeholderValues(statement: Statement, company: string, sender:
     .sort()[0];
   const period =
     statement.period !== undefined
-      ? `${formatCivilDate(statement.period.from, locale)} – ${formatCivilDate(statement.period.to, locale)}`
-      : formatCivilDate(statement.asOf, locale);
+      ? `${formatCivilDate(statement.period.from, locale, "long")} – ${formatCivilDate(statement.period.to, locale, "long")}`
+      : formatCivilDate(statement.asOf, locale, "long");
   return {
     client: statement.client.name,
     company,
-    asOf: formatCivilDate(statement.asOf, locale),
+    asOf: formatCivilDate(statement.asOf, locale, "long"),
     period,
     balance: join((s) => s.openTotal),
     overdueBalance: join((s) => s.overdueTotal),
     overdueCount: String(statement.sections.reduce((count, s) => count + s.overdueCount, 0)),
-    nextDueDate: nextDue === undefined ? "—" : formatCivilDate(nextDue, locale),
+    nextDueDate: nextDue === undefined ? "—" : formatCivilDate(nextDue, locale, "long"),
     sender,
   };
 }

@@ -26,6 +26,20 @@ function formatter(locale: LocaleTag, currency: string, display: "symbol" | "cod
 }
 
 /**
+ * An amount with no decimals when it is whole ("40 €", as the law writes the indemnity), else with all of them.
+ * @example formatWholeMoney(money(currency("EUR"), 4000), "fr-FR") // "40 €"
+ */
+export function formatWholeMoney(amount: Money, locale: LocaleTag): string {
+  const exponent = currencyExponent(amount.currency);
+  if (amount.minor % 10 ** exponent !== 0) return formatMoney(amount, locale);
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: amount.currency,
+    maximumFractionDigits: 0,
+  }).format(amount.minor / 10 ** exponent);
+}
+
+/**
  * Formats an amount for people: "1 234,56 €" in fr-FR (U+202F between thousands), "£2,625.50" in en-GB.
  * @example formatMoney(money(currency("EUR"), 123456), "fr-FR") // "1 234,56 €"
  */

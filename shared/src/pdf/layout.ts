@@ -10,7 +10,9 @@ import type { CompanyProfile, LogoImage } from "../profile.js";
 import type { ActivitySection, OutstandingLine, Statement, StatementSection } from "../statement/model.js";
 import type { EmbeddedFont, FontStyle } from "./fonts.js";
 import { drawable, textWidth, type DrawableText } from "./text.js";
-import { formatCivilDate, formatRate, formatWholeMoney, textsFor, type PdfTexts } from "./texts.js";
+import { formatCivilDate } from "../date/format.js";
+import { formatWholeMoney } from "../money/format.js";
+import { formatRate, textsFor, type PdfTexts } from "./texts.js";
 
 export type Rgb = readonly [number, number, number];
 export type Align = "left" | "right" | "center";

@@ -4,7 +4,9 @@ import { currency } from "../money/currency.js";
 import { money } from "../money/money.js";
 import { embeddedFonts } from "./fonts.js";
 import { drawable, PdfTextError, textWidth } from "./text.js";
-import { formatCivilDate, formatRate, formatWholeMoney, textsFor } from "./texts.js";
+import { formatCivilDate } from "../date/format.js";
+import { formatWholeMoney } from "../money/format.js";
+import { formatRate, textsFor } from "./texts.js";
 import { parseTrueType } from "./truetype.js";
 
 describe("the text step", () => {

@@ -1,8 +1,5 @@
 /** The words of a statement PDF in French and English, chosen by the statement's locale (fr-* → French). */
-import { dateParts, type IsoDate } from "../date/civil-date.js";
 import type { LocaleTag } from "../money/format.js";
-import type { Money } from "../money/money.js";
-import { currencyExponent } from "../money/currency.js";
 import type { AgeingBandSpec } from "../statement/model.js";
 
 export type PdfLanguage = "fr" | "en";
@@ -154,49 +151,6 @@ const EN: PdfTexts = {
  */
 export function textsFor(locale: LocaleTag): PdfTexts {
   return /^fr(-|$)/i.test(locale) ? FR : EN;
-}
-
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function dateFormatter(locale: LocaleTag, style: "short" | "long"): Intl.DateTimeFormat {
-  const key = `${locale}|${style}`;
-  let cached = dateFormatters.get(key);
-  if (cached === undefined) {
-    // timeZone UTC with a UTC midnight instant: the civil date comes back unchanged whatever the machine's zone.
-    cached = new Intl.DateTimeFormat(
-      locale,
-      style === "short"
-        ? { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }
-        : { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" },
-    );
-    dateFormatters.set(key, cached);
-  }
-  return cached;
-}
-
-/**
- * A civil date for people in the statement's locale, never shifted by a time zone.
- * @example formatCivilDate(isoDate("2026-11-30"), "fr-FR", "long") // "30 novembre 2026"
- */
-export function formatCivilDate(date: IsoDate, locale: LocaleTag, style: "short" | "long"): string {
-  const { year, month, day } = dateParts(date);
-  return dateFormatter(locale, style).format(Date.UTC(year, month - 1, day));
-}
-
-/**
- * An amount with no decimals when it is whole ("40 €", as the law writes the indemnity), else with all of them.
- * @example formatWholeMoney(money(currency("EUR"), 4000), "fr-FR") // "40 €"
- */
-export function formatWholeMoney(amount: Money, locale: LocaleTag): string {
-  const exponent = currencyExponent(amount.currency);
-  const whole = amount.minor % 10 ** exponent === 0;
-  const digits = whole ? 0 : exponent;
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: amount.currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount.minor / 10 ** exponent);
 }
 
 /**
