@@ -29,7 +29,25 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
   }
   const utf8 = decodeStrict("utf-8", bytes);
   if (utf8 !== undefined) return { ok: true, text: utf8, encoding: "UTF-8" };
-  return { ok: true, text: new TextDecoder("windows-1252").decode(bytes), encoding: "Windows-1252" };
+  return { ok: true, text: decodeWindows1252(bytes), encoding: "Windows-1252" };
+}
+
+// WHATWG windows-1252 for 0x80–0x9F (the rest is Latin-1); 0x81, 0x8D, 0x8F, 0x90, 0x9D map to themselves.
+const WINDOWS_1252_C1 =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/**
+ * Windows-1252 by table, not TextDecoder: Node 20.18.3+ decodes "windows-1252" as Latin-1, so "€", "œ", "’" of an
+ * Excel export came out as C1 control characters (nodejs/node#60888).
+ * @example decodeWindows1252(new Uint8Array([0x80])) // "€"
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let start = 0; start < bytes.length; start += 8192) {
+    text += String.fromCharCode(...bytes.subarray(start, start + 8192));
+  }
+  return text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80] ?? char);
 }
 
 function decodeStrict(label: string, bytes: Uint8Array): string | undefined {
