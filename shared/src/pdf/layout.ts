@@ -479,7 +479,14 @@ class Layouter {
     const rows: Row[] = lines.map((line) => {
       const overdue = line.daysOverdue > 0;
       const cells: Cell[] = [
-        { text: line.kind === "credit-note" ? `${t.creditNote} ${line.number}` : line.number },
+        {
+          text:
+            line.kind === "credit-note"
+              ? `${t.creditNote} ${line.number}`
+              : line.kind === "payment"
+                ? `${t.payment} ${line.number}`.trim()
+                : line.number,
+        },
         { text: this.date(line.issueDate, "short") },
         { text: this.date(line.dueDate, "short"), ...(overdue ? { color: [176, 42, 55] as const } : {}) },
         { text: this.money(line.original) },

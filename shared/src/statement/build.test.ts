@@ -130,6 +130,20 @@ describe("buildStatement", () => {
     expect(toDecimalString(section.closing)).toBe("150.00");
   });
 
+  it("keeps an advance paid before its invoice exists as an open payment credit", () => {
+    const ledger = ledgerOf([invoice("F9", "2026-11-10", "2026-12-10", 40000)], [payment("F9", "2026-10-28", 15000)]);
+    const statement = buildStatement(ledger, {
+      kind: "outstanding",
+      client: key,
+      asOf: isoDate("2026-10-31"),
+      locale: "fr-FR",
+    });
+    expect(
+      statement.sections[0]!.openItems.map((l) => [l.kind, l.number, toDecimalString(l.open), l.daysOverdue]),
+    ).toEqual([["payment", "F9", "-150.00", 0]]);
+    expect(toDecimalString(statement.sections[0]!.overdueTotal)).toBe("0.00");
+  });
+
   it("says nothing to send when every balance is zero", () => {
     const ledger = ledgerOf([invoice("F1", "2026-09-15", "2026-10-15", 30000)], [payment("F1", undefined, 30000)]);
     const statement = buildStatement(ledger, {

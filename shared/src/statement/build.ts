@@ -77,16 +77,15 @@ function openItemsAt(
   mentions: FrenchLateMentions | undefined,
 ): OutstandingLine[] {
   const applied = new Map<string, number>();
-  const unapplied: Payment[] = [];
+  // Payments on no known document, or on one issued after the as-of date (an advance), stay open as credits.
+  const unapplied: { payment: Payment; date: IsoDate }[] = [];
   for (const payment of slice.payments) {
     if (payment.amount.currency !== currency) continue;
     const date = effectiveDate(payment, slice.byNumber);
-    if (date === undefined || compareDates(date, asOf) > 0) {
-      if (date === undefined) unapplied.push(payment);
-      continue;
-    }
+    // An undated payment on an unknown document cannot be placed in time: assembleLedger never makes one.
+    if (date === undefined || compareDates(date, asOf) > 0) continue;
     const doc = payment.documentNumber !== undefined ? slice.byNumber.get(payment.documentNumber) : undefined;
-    if (doc === undefined || compareDates(doc.issueDate, asOf) > 0) unapplied.push(payment);
+    if (doc === undefined || compareDates(doc.issueDate, asOf) > 0) unapplied.push({ payment, date });
     else applied.set(doc.number, (applied.get(doc.number) ?? 0) + payment.amount.minor);
   }
   const lines: OutstandingLine[] = [];
@@ -109,12 +108,10 @@ function openItemsAt(
         mentions !== undefined && late > 0 ? scale(openMoney, mentions.penaltyRatePercent * late, 36500) : undefined,
     });
   }
-  for (const payment of unapplied) {
-    const date = effectiveDate(payment, slice.byNumber);
-    if (date === undefined || compareDates(date, asOf) > 0) continue;
+  for (const { payment, date } of unapplied) {
     lines.push({
-      kind: "credit-note",
-      number: payment.documentNumber !== undefined ? `${payment.documentNumber} (advance)` : "payment on account",
+      kind: "payment",
+      number: payment.documentNumber ?? payment.method ?? "",
       issueDate: date,
       dueDate: date,
       original: negate(payment.amount),

@@ -19,7 +19,8 @@ export interface AgeingBand extends AgeingBandSpec {
 }
 
 export interface OutstandingLine {
-  readonly kind: DocumentKind;
+  /** "payment": money received on no open document (an advance, a payment on account), open as a credit. */
+  readonly kind: DocumentKind | "payment";
   readonly number: string;
   readonly issueDate: IsoDate;
   readonly dueDate: IsoDate;
