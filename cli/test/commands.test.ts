@@ -283,7 +283,7 @@ describe("e-invoices as a --ledger", () => {
   const ubl = (name: string) => referencePath("samples", "einvoices", "ubl", name);
 
   it("the same invoice in several files is counted once", async () => {
-    // EN16931_Einfach and EN16931_Gutschrift carry the same invoice 471102; example4 and example5 the same TOSL110.
+    // EN16931_Einfach and EN16931_Gutschrift carry the same invoice 471102 with the same figures.
     const files = [
       "EN16931_Einfach.ubl.xml",
       "EN16931_Gutschrift.ubl.xml",
@@ -292,18 +292,39 @@ describe("e-invoices as a --ledger", () => {
       "ubl-tc434-example2.xml",
       "ubl-tc434-example3.xml",
       "ubl-tc434-example4.xml",
-      "ubl-tc434-example5.xml",
     ];
     const result = await releve("invoices", ...files.flatMap((name) => ["--ledger", ubl(name)]), "--json", "-v");
     expect(result.code).toBe(0);
-    const rows = JSON.parse(result.stdout) as { number: string; client: string; currency: string; total: string }[];
+    const rows = JSON.parse(result.stdout) as {
+      number: string;
+      client: string;
+      currency: string;
+      total: string;
+      open: string;
+    }[];
     expect(rows.filter((row) => row.number === "471102")).toHaveLength(1);
     expect(rows.filter((row) => row.number === "TOSL110")).toHaveLength(1);
     // TOSL108 twice is right: two different buyers (NOK and DKK), so two documents.
     expect(rows.filter((row) => row.number === "TOSL108").map((row) => row.currency)).toEqual(["NOK", "DKK"]);
     expect(rows).toHaveLength(6);
+    expect(rows.find((row) => row.number === "TOSL110")?.open).toBe("4675.00");
     expect(result.stderr).toMatch(
       /EN16931_Gutschrift\.ubl\.xml .*info: 471102 is also in \S*EN16931_Einfach\.ubl\.xml: counted once/,
+    );
+  });
+
+  it("refuses two copies of one invoice that disagree on what was paid", async () => {
+    // example4 and example5 are both TOSL110 for the same buyer; only example5 says 2 337,50 was prepaid.
+    const result = await releve(
+      "invoices",
+      "--ledger",
+      ubl("ubl-tc434-example4.xml"),
+      "--ledger",
+      ubl("ubl-tc434-example5.xml"),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /ubl-tc434-example5\.xml \(Invoice\/cbc:ID\): TOSL110 is also in \S*ubl-tc434-example4\.xml with other figures \(here invoice of 2013-04-10, 4675\.00 DKK, 2337\.50 paid, there invoice of 2013-04-10, 4675\.00 DKK\)/,
     );
   });
 
@@ -312,7 +333,7 @@ describe("e-invoices as a --ledger", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(
-      /EN16931_Rabatte\.ubl\.xml \(Invoice\/cbc:ID\): 471102 is also in \S*EN16931_Einfach\.ubl\.xml with other figures \(here invoice of 2018-06-05, 215\.07 EUR, there invoice of 2018-03-05, 529\.87 EUR\)/,
+      /EN16931_Rabatte\.ubl\.xml \(Invoice\/cbc:ID\): 471102 is also in \S*EN16931_Einfach\.ubl\.xml with other figures \(here invoice of 2018-06-05, 215\.07 EUR, 50\.00 paid, there invoice of 2018-03-05, 529\.87 EUR\)/,
     );
     expect(result.stderr).not.toMatch(STACK_TRACE);
   });

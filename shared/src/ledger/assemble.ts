@@ -30,8 +30,12 @@ interface ClientDraft {
 }
 
 /** "invoice of 2018-06-05, 215.07 EUR": what tells two documents with one number apart. */
-function figuresOf(doc: LedgerDocument): string {
-  return `${doc.kind === "credit-note" ? "credit note" : "invoice"} of ${doc.issueDate}, ${toDecimalString(doc.amount)} ${doc.currency}`;
+function paidOf(paid: Money | undefined): string {
+  return paid === undefined || paid.minor === 0 ? "" : `, ${toDecimalString(paid)} paid`;
+}
+
+function figuresOf(doc: LedgerDocument, paid: Money | undefined): string {
+  return `${doc.kind === "credit-note" ? "credit note" : "invoice"} of ${doc.issueDate}, ${toDecimalString(doc.amount)} ${doc.currency}${paidOf(paid)}`;
 }
 
 /**
@@ -116,7 +120,9 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
           seen.doc.amount.currency === doc.amount.currency &&
           seen.doc.amount.minor === doc.amount.minor &&
           seen.doc.issueDate === doc.issueDate &&
-          seen.doc.kind === doc.kind;
+          seen.doc.kind === doc.kind &&
+          // Two copies that disagree on what was paid (an e-invoice and its later prepaid version) are not the same.
+          (seen.undatedPaid?.minor ?? 0) === (imported.paid?.minor ?? 0);
         const where = `${seen.doc.source.file}${seen.doc.source.line !== undefined ? `:${seen.doc.source.line}` : ""}`;
         problems.push(
           same
@@ -124,7 +130,7 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
             : problem(
                 "error",
                 "ledger.duplicate-number",
-                `${doc.number} is also in ${where} with other figures (here ${figuresOf(doc)}, there ${figuresOf(seen.doc)}): one number cannot name two documents; keep the right file`,
+                `${doc.number} is also in ${where} with other figures (here ${figuresOf(doc, imported.paid)}, there ${figuresOf(seen.doc, seen.undatedPaid)}): one number cannot name two documents; keep the right file`,
                 doc.source,
               ),
         );

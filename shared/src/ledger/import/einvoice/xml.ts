@@ -2,6 +2,7 @@
  * Hostile-input-safe XML reading for e-invoices: size limit, encoding, DOCTYPE/entity refusal, well-formedness, then
  * a namespace-resolved element tree so readers match on namespace URI + local name, never on prefixes.
  */
+import { decodeWindows1252 } from "../csv/decode.js";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { problem, type Problem } from "../../../problem.js";
 
@@ -123,6 +124,8 @@ function decodeXml(bytes: Uint8Array): Decoded {
       }
     }
   }
+  // Node 20's TextDecoder("windows-1252") decodes Latin-1 (nodejs/node#60888): use the table instead.
+  if (label === "windows-1252") return { ok: true, text: decodeWindows1252(bytes) };
   try {
     return { ok: true, text: new TextDecoder(label, { fatal: true }).decode(bytes).replace(/^\ufeff/, "") };
   } catch {
