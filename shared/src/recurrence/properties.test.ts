@@ -88,7 +88,7 @@ describe("recurrence properties", () => {
     );
   });
 
-  it("COUNT is respected: never more, and exactly COUNT unless the rule runs out of valid dates", () => {
+  it("COUNT is respected: never more, and exactly COUNT when every period has valid dates", () => {
     fc.assert(
       fc.property(ruleTexts, (text) => {
         const rule = parsed(text);
@@ -96,7 +96,14 @@ describe("recurrence properties", () => {
         if (count === undefined) return;
         const got = all(rule, { limit: 1000 });
         expect(got.length).toBeLessThanOrEqual(count);
-        if (rule.recur?.bySetPos.length === 0 && rule.recur.byMonthDay.every((d) => Math.abs(d) <= 28))
+        // With BYMONTH, an INTERVAL can step over every listed month forever (April + every 2 months ≠ January).
+        const recur = rule.recur;
+        if (
+          recur !== undefined &&
+          recur.bySetPos.length === 0 &&
+          recur.byMonth.length === 0 &&
+          recur.byMonthDay.every((d) => Math.abs(d) <= 28)
+        )
           expect(got.length).toBe(count);
       }),
     );
