@@ -25,6 +25,13 @@ export const OPTION_SPEC = {
   currency: { type: "string" },
   map: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
+  count: { type: "string", short: "n" },
+  rule: { type: "string", short: "r" },
+  tz: { type: "string" },
+  calendar: { type: "string" },
+  shift: { type: "string" },
+  period: { type: "string" },
+  now: { type: "string" },
 } as const;
 
 export type ParsedOptions = ReturnType<typeof parseCommandLine>["values"];

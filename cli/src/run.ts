@@ -4,22 +4,45 @@ import { batchCommand } from "./commands/batch.js";
 import { clientsCommand } from "./commands/clients.js";
 import { invoicesCommand } from "./commands/invoices.js";
 import type { CommandOutput } from "./commands/output.js";
+import { ruleCommand } from "./commands/rule.js";
+import { scheduleCommand } from "./commands/schedule.js";
 import { statementCommand } from "./commands/statement.js";
 import { USAGE } from "./usage.js";
 import { ProblemsError, UsageError } from "./io.js";
 import { parseCommandLine, type ParsedOptions } from "./options.js";
 
-const COMMANDS: Readonly<Record<string, (values: ParsedOptions) => Promise<CommandOutput>>> = {
-  clients: clientsCommand,
-  invoices: invoicesCommand,
-  statement: statementCommand,
-  batch: batchCommand,
-};
-
 export interface Streams {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
+  /** Standard input, for `releve rule` reading many rules; absent (or a terminal) means none. */
+  readonly stdin?: { readonly isTTY?: boolean; [Symbol.asyncIterator](): AsyncIterator<string | Uint8Array> };
 }
+
+export interface CommandContext {
+  readonly values: ParsedOptions;
+  /** Positional arguments after the command name. */
+  readonly args: readonly string[];
+  readonly streams: Streams;
+}
+
+type Command = (context: CommandContext) => Promise<CommandOutput>;
+
+/** Commands that take no positional argument refuse stray ones (a forgotten `--ledger` before a path). */
+const withoutArgs =
+  (command: (values: ParsedOptions) => Promise<CommandOutput>): Command =>
+  ({ values, args }) => {
+    if (args.length > 0) throw new UsageError(`unexpected argument "${args.join(" ")}"`);
+    return command(values);
+  };
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  clients: withoutArgs(clientsCommand),
+  invoices: withoutArgs(invoicesCommand),
+  statement: withoutArgs(statementCommand),
+  batch: withoutArgs(batchCommand),
+  rule: ruleCommand,
+  schedule: withoutArgs(scheduleCommand),
+};
 
 export async function runCli(argv: readonly string[], streams: Streams): Promise<number> {
   let verbose = false;
@@ -37,8 +60,7 @@ export async function runCli(argv: readonly string[], streams: Streams): Promise
     const command = COMMANDS[name];
     if (command === undefined)
       throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(", ")})`);
-    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra.join(" ")}"`);
-    const output = await command(values);
+    const output = await command({ values, args: extra, streams });
     printProblems(output.problems);
     if (output.json !== undefined) streams.stdout.write(`${JSON.stringify(output.json, null, 2)}\n`);
     else if (output.text !== undefined) streams.stdout.write(`${output.text}\n`);

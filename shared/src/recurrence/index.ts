@@ -38,6 +38,7 @@ export type { DescribeLocale } from "./describe.js";
 export { describe } from "./describe.js";
 export type { PresetStart, SendRule } from "./presets.js";
 export {
+  synchronizeStart,
   everyWeeksOn,
   lastBusinessDayOfMonth,
   monthlyOnDay,

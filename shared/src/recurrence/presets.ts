@@ -27,18 +27,27 @@ function build(start: PresetStart, recur: RecurrenceOptions): RecurrenceRule {
   const draft = normalizeRule({ start: provisional, recur });
   if (!draft.ok)
     throw new RangeError(`preset built an invalid rule: ${draft.problems.map((p) => p.message).join("; ")}`);
-  // Synchronize DTSTART: the first date the rule itself gives on or after `from`.
+  const synchronized = synchronizeStart(draft.value);
+  if (synchronized === undefined) throw new RangeError("preset rule has no occurrence");
+  return synchronized;
+}
+
+/**
+ * Moves DTSTART to the first date the rule itself gives on or after it (DTSTART always counts as an occurrence,
+ * so a start that the rule would not give must be moved before use); `undefined` when the rule gives none.
+ * @example synchronizeStart(rule) // DTSTART 2026-12-03 09:00 with BYMONTHDAY=30 → 2026-12-30 09:00
+ */
+export function synchronizeStart(rule: RecurrenceRule): RecurrenceRule | undefined {
   let first: LocalDateTime | undefined;
   expandRule(
-    draft.value,
+    rule,
     (wall) => {
       first = fromWallSeconds(wall);
       return false;
     },
     false,
   );
-  if (first === undefined) throw new RangeError("preset rule has no occurrence");
-  return { ...draft.value, start: { ...provisional, local: first } };
+  return first === undefined ? undefined : { ...rule, start: { ...rule.start, local: first } };
 }
 
 /**

@@ -11,8 +11,11 @@ export type SendKey = Brand<string, "SendKey">;
 /**
  * planned (computed, not yet handed to a mailbox) → scheduled (the mailbox holds it) → sent | failed | cancelled;
  * late: its time has passed and it is still waiting (a host may then send or cancel it).
+ * sending: a host that sends itself (Gmail) recorded that it is handing the message over, before doing so;
+ * uncertain: found still "sending" after a crash or a lost reply — it may have been sent, so it is never resent
+ * blindly: the user checks Sent and says "sent" or "send again".
  */
-export type SendStatus = "planned" | "scheduled" | "sent" | "cancelled" | "failed" | "late";
+export type SendStatus = "planned" | "scheduled" | "sending" | "uncertain" | "sent" | "cancelled" | "failed" | "late";
 
 export const TERMINAL_STATUSES: readonly SendStatus[] = ["sent", "cancelled", "failed"];
 

@@ -92,8 +92,11 @@ export function planSends(request: PlanRequest): Plan {
       // The period follows the date the rule gave, not the business-day shift: 1 May moved to 30 April still
       // carries May's statement, so a shift never makes two sends for one period.
       const nominal = occurrence.nominal ?? occurrence.local;
-      const sendDate = civilDate(nominal.year, nominal.month, nominal.day) as IsoDate;
-      const period = statementPeriodFor(sendDate, schedule.period, previousEnd);
+      const ruleDate = civilDate(nominal.year, nominal.month, nominal.day) as IsoDate;
+      const sendDate = civilDate(occurrence.local.year, occurrence.local.month, occurrence.local.day) as IsoDate;
+      const period = statementPeriodFor(ruleDate, schedule.period, previousEnd);
+      // …but its figures are never as of a day after the send itself (30 Jan moved to Friday 29 Jan).
+      const asOf = period.to > sendDate ? sendDate : period.to;
       previousEnd = period.to;
       const key = sendKey(client.key, schedule.kind, period);
       if (blocked.has(key)) {
@@ -109,8 +112,10 @@ export function planSends(request: PlanRequest): Plan {
         {
           kind: schedule.kind,
           client: client.key,
-          asOf: period.to,
-          ...(schedule.kind === "activity" ? { period } : {}),
+          asOf,
+          ...(schedule.kind === "activity"
+            ? { period: { from: period.from < asOf ? period.from : asOf, to: asOf } }
+            : {}),
           locale: schedule.locale ?? client.locale ?? request.locale,
           ...(request.frenchMentions !== undefined ? { frenchMentions: request.frenchMentions } : {}),
         },
@@ -120,7 +125,7 @@ export function planSends(request: PlanRequest): Plan {
         skipped.push({
           client: client.key,
           clientName: client.name,
-          reason: `nothing to send: the balance is zero as of ${period.to}`,
+          reason: `nothing to send: the balance is zero as of ${asOf}`,
         });
         continue;
       }
@@ -133,7 +138,7 @@ export function planSends(request: PlanRequest): Plan {
           clientName: client.name,
           kind: schedule.kind,
           period,
-          asOf: period.to,
+          asOf,
           recipients,
           sendAt: occurrence.instant,
           zone: schedule.zone,

@@ -9,6 +9,8 @@ export type SendEvent =
   | { readonly type: "schedule"; readonly hostId?: string }
   | { readonly type: "reschedule"; readonly sendAt: Instant }
   | { readonly type: "mark-late" }
+  | { readonly type: "start-sending" }
+  | { readonly type: "interrupted"; readonly reason: string }
   | { readonly type: "sent" }
   | { readonly type: "fail"; readonly reason: string }
   | { readonly type: "cancel"; readonly reason?: string };
@@ -18,16 +20,22 @@ export type TransitionResult =
 
 const ALLOWED: Readonly<Record<SendEvent["type"], readonly SendStatus[]>> = {
   schedule: ["planned"],
-  reschedule: ["planned", "scheduled", "late"],
+  // From "sending" only when the host knows the message did not leave (refused before delivery, quota reached);
+  // from "uncertain" when the user has checked Sent and asks for it again.
+  reschedule: ["planned", "scheduled", "late", "sending", "uncertain"],
   "mark-late": ["scheduled"],
-  sent: ["scheduled", "late"],
-  fail: ["planned", "scheduled", "late"],
-  cancel: ["planned", "scheduled", "late"],
+  "start-sending": ["scheduled", "late"],
+  interrupted: ["sending"],
+  sent: ["scheduled", "late", "sending", "uncertain"],
+  fail: ["planned", "scheduled", "late", "sending"],
+  cancel: ["planned", "scheduled", "late", "uncertain"],
 };
 
 const TARGET: Readonly<Record<Exclude<SendEvent["type"], "reschedule">, SendStatus>> = {
   schedule: "scheduled",
   "mark-late": "late",
+  "start-sending": "sending",
+  interrupted: "uncertain",
   sent: "sent",
   fail: "failed",
   cancel: "cancelled",
@@ -48,14 +56,15 @@ export function transition(send: ScheduledSend, event: SendEvent, at: Instant): 
     return { ok: false, reason: `cannot ${event.type.replace("-", " ")} the send for ${send.clientName}: ${why}` };
   }
   if (event.type === "reschedule") {
-    const status: SendStatus = send.status === "late" ? "scheduled" : send.status;
+    const status: SendStatus = send.status === "planned" ? "planned" : "scheduled";
     return {
       ok: true,
       send: { ...send, sendAt: event.sendAt, status, history: [...send.history, { status, at, note: "rescheduled" }] },
     };
   }
   const status = TARGET[event.type];
-  const note = event.type === "fail" ? event.reason : event.type === "cancel" ? event.reason : undefined;
+  const note =
+    event.type === "fail" || event.type === "interrupted" || event.type === "cancel" ? event.reason : undefined;
   return {
     ok: true,
     send: {
