@@ -184,6 +184,7 @@ describe("renderStatementPdf", () => {
       overdueTotal: amount(0),
       overdueCount: 0,
       ageing: [{ fromDays: null, toDays: 0, amount: amount(250000) }],
+      creditsTotal: amount(0),
       penaltiesTotal: undefined,
       indemnitiesTotal: undefined,
       openItems: [],

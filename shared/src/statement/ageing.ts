@@ -29,7 +29,7 @@ export function validateAgeingBands(bands: readonly AgeingBandSpec[]): string | 
   return "the last band must be open-ended";
 }
 
-/** Sums open amounts into bands; credit notes and unapplied payments count as not yet due (never overdue). */
+/** Sums what is owed (items above zero) into bands; credits are not aged (see SectionTotals.creditsTotal). */
 export function ageOpenItems(
   currency: CurrencyCode,
   items: readonly OutstandingLine[],
@@ -37,6 +37,7 @@ export function ageOpenItems(
 ): AgeingBand[] {
   const totals = bands.map(() => 0);
   for (const item of items) {
+    if (item.open.minor <= 0) continue;
     const days = item.daysOverdue;
     const index = bands.findIndex(
       (band) => (band.fromDays === null || days >= band.fromDays) && (band.toDays === null || days <= band.toDays),

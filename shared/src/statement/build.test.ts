@@ -204,7 +204,10 @@ describe("buildStatement", () => {
             const other = activity.sections[index]!;
             if (other.kind !== "activity") throw new Error("expected an activity section");
             expect(other.closing.minor).toBe(section.openTotal.minor);
-            expect(section.ageing.reduce((total, band) => total + band.amount.minor, 0)).toBe(section.openTotal.minor);
+            const aged = section.ageing.reduce((total, band) => total + band.amount.minor, 0);
+            expect(aged + section.creditsTotal.minor).toBe(section.openTotal.minor);
+            expect(section.creditsTotal.minor).toBeLessThanOrEqual(0);
+            expect(section.ageing.every((band) => band.amount.minor >= 0)).toBe(true);
           });
         },
       ),

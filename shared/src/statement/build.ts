@@ -157,6 +157,10 @@ function totalsOf(
     ),
     overdueCount: overdue.length,
     ageing: ageOpenItems(currency, openItems, bands),
+    creditsTotal: sum(
+      currency,
+      openItems.filter((line) => line.open.minor < 0).map((line) => line.open),
+    ),
     penaltiesTotal: penalties,
     indemnitiesTotal: indemnities,
     openItems,

@@ -31,6 +31,7 @@ function sectionJson(section: StatementSection) {
     openTotal: moneyJson(section.openTotal),
     overdueTotal: moneyJson(section.overdueTotal),
     overdueCount: section.overdueCount,
+    creditsTotal: moneyJson(section.creditsTotal),
     ageing: section.ageing.map((band) => ({
       fromDays: band.fromDays,
       toDays: band.toDays,

@@ -52,6 +52,11 @@ interface SectionTotals {
   /** Part of the open total whose due date is before the as-of date (credit notes are never overdue). */
   readonly overdueTotal: Money;
   readonly overdueCount: number;
+  /**
+   * Open credits (credit notes, advances, overpayments: every open item below zero), ≤ 0. They are never overdue
+   * and not aged: ageing bands + credits = open total.
+   */
+  readonly creditsTotal: Money;
   readonly ageing: readonly AgeingBand[];
   /** Sum of accrued penalties and fixed indemnities when French mentions are on. */
   readonly penaltiesTotal: Money | undefined;
