@@ -136,7 +136,6 @@ class Layouter {
   private ops: DrawOp[] = [];
   private y = 0;
   private bottom = 0;
-  private readonly used: Record<FontStyle, Set<number>> = { normal: new Set(), bold: new Set() };
   private footerLines: DrawableText[] = [];
   /** Redraws the running table header after a page break. */
   private onNewPage: (() => void) | undefined;
@@ -167,7 +166,19 @@ class Layouter {
     for (const section of this.statement.sections) this.section(section);
     this.lateMentions();
     this.finishFooters();
-    return { width: this.width, height: this.height, pages: this.pages, used: this.used, title: this.title() };
+    return { width: this.width, height: this.height, pages: this.pages, used: this.drawnGlyphs(), title: this.title() };
+  }
+
+  /**
+   * The code points each style really draws, read from the display list: the font subset and the font resources
+   * follow what is on the pages, not what was measured (truncation candidates, empty fields).
+   */
+  private drawnGlyphs(): Record<FontStyle, Set<number>> {
+    const used: Record<FontStyle, Set<number>> = { normal: new Set(), bold: new Set() };
+    for (const ops of this.pages)
+      for (const op of ops)
+        if (op.op === "text") for (let i = 0; i < op.text.length; i++) used[op.style].add(op.text.charCodeAt(i));
+    return used;
   }
 
   private title(): string {
@@ -178,12 +189,9 @@ class Layouter {
 
   // --- text primitives -------------------------------------------------------------------------------------------
 
-  /** The single entry point for strings: checked against the font and recorded for the subset. */
+  /** The single entry point for strings: checked against the font (the subset is read from the drawn ops). */
   private check(text: string, style: FontStyle, field: string): DrawableText {
-    const checked = drawable(text, this.fonts[style], field);
-    const used = this.used[style];
-    for (let i = 0; i < checked.length; i++) used.add(checked.charCodeAt(i));
-    return checked;
+    return drawable(text, this.fonts[style], field);
   }
 
   private measure(text: DrawableText, style: FontStyle, size: number): number {
@@ -206,6 +214,8 @@ class Layouter {
     const style = options.style ?? "normal";
     const size = options.size ?? BODY;
     let text = this.check(raw, style, options.field);
+    // An empty field (a profile without a name) draws nothing: no text op, no font use.
+    if (text.length === 0) return 0;
     let width = this.measure(text, style, size);
     if (options.maxWidth !== undefined && width > options.maxWidth) {
       text = this.truncate(text, style, size, options.maxWidth);

@@ -5,11 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getDocument, OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import {
+  activityStatement,
   amount,
   client,
   EUR,
   frenchProfile,
   logoPng,
+  neutralProfile,
   outstandingStatement,
 } from "../../../test/fixtures/pdf/statements.js";
 import { isoDate } from "../date/civil-date.js";
@@ -37,6 +39,26 @@ async function pageTexts(bytes: Uint8Array): Promise<string[]> {
   }
   await doc.destroy();
   return texts;
+}
+
+/** pdffonts and pdftoppm (poppler, stricter than pdfjs) on the PDF: their stdout, stderr and the font names. */
+function poppler(bytes: Uint8Array): { fonts: string[]; fontsStderr: string; renderStderr: string } {
+  const dir = mkdtempSync(join(tmpdir(), "releve-pdf-"));
+  const file = join(dir, "statement.pdf");
+  writeFileSync(file, bytes);
+  const fonts = spawnSync("pdffonts", [file], { encoding: "utf8" });
+  const render = spawnSync("pdftoppm", ["-png", "-r", "40", file, join(dir, "page")], { encoding: "utf8" });
+  expect(fonts.status).toBe(0);
+  expect(render.status).toBe(0);
+  return {
+    fonts: fonts.stdout
+      .split("\n")
+      .slice(2)
+      .filter((line) => line.trim() !== "")
+      .map((line) => line.split(/\s+/)[0] ?? ""),
+    fontsStderr: fonts.stderr,
+    renderStderr: render.stderr,
+  };
 }
 
 function withOpenAmount(statement: Statement, minor: number): Statement {
@@ -231,6 +253,21 @@ describe("renderStatementPdf", () => {
     expect(page).toContain("Compte en CHF");
     expect(page).toMatch(/CHF/);
     expect(page?.match(/Total restant dû/g)).toHaveLength(2);
+  });
+
+  it("embeds and lists the bold font with the neutral profile (no name, no address, no logo, no IBAN)", async () => {
+    for (const statement of [outstandingStatement({ count: 6, penalties: true }), activityStatement({ count: 6 })]) {
+      for (const pageSize of ["A4", "Letter"] as const) {
+        const bytes = renderStatementPdf(statement, neutralProfile, { pageSize });
+        const { fonts, fontsStderr, renderStderr } = poppler(bytes);
+        expect(fontsStderr).toBe("");
+        expect(renderStderr).toBe("");
+        expect(fonts).toEqual(["ReleveSans", "ReleveSans"]);
+        const [page] = await pageTexts(bytes);
+        expect(page).toContain(statement.kind === "activity" ? "Account activity statement" : "Relevé de compte");
+        expect(page).toContain(statement.kind === "activity" ? "Harbour & Co Ltd" : "Boulangerie Dupont & Fils");
+      }
+    }
   });
 
   // poppler is stricter than pdfjs; npm test installs poppler-utils (scripts/system-packages.sh), so no skip here.

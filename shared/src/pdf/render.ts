@@ -138,9 +138,11 @@ function drawLayout(layout: StatementLayout, statement: Statement): Uint8Array {
     let lastX = 0;
     let lastY = 0;
     for (const op of ops) {
-      if (op.op !== "text") continue;
+      if (op.op !== "text" || op.text.length === 0) continue;
+      if (resource[op.style] === undefined) throw new Error(`no font subset for a ${op.style} text: "${op.text}"`);
       if (!announced.has(op.style)) {
-        // jsPDF lists a font in the page resources only once its own text() used it: let it draw the first one.
+        // jsPDF lists a font in the page resources only once its own text() drew something with it (text("") draws
+        // nothing and marks nothing): let it draw the first non-empty text of each style.
         announced.add(op.style);
         doc.setFont(FONT_FAMILY, op.style);
         doc.setFontSize(op.size);
