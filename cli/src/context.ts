@@ -16,11 +16,11 @@ export interface LoadedLedger {
 }
 
 export async function loadLedger(values: ParsedOptions, paymentTermsDays: number): Promise<LoadedLedger> {
-  const files = readLedgerInputs(values.ledger ?? []);
+  const { files, notes } = readLedgerInputs(values.ledger ?? []);
   const imports = await importLedgerFiles(files, importOptions(values));
   const outcome = assembleLedger(imports, { paymentTermsDays });
-  if (!outcome.ok) throw new ProblemsError(outcome.problems);
-  return { ledger: outcome.value, imports, problems: outcome.problems };
+  if (!outcome.ok) throw new ProblemsError([...notes, ...outcome.problems]);
+  return { ledger: outcome.value, imports, problems: [...notes, ...outcome.problems] };
 }
 
 /** `--client` by email (exact, case-insensitive), then normalised name, then a unique partial name. */

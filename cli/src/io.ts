@@ -7,7 +7,10 @@ import { parseProfileJson } from "../../shared/src/profile-json.js";
 import type { CompanyProfile } from "../../shared/src/profile.js";
 import { problem, type Problem } from "../../shared/src/problem.js";
 
-const LEDGER_EXTENSIONS = /\.(csv|txt|tsv|xml|pdf)$/i;
+/** What a folder contributes: ledger exports and e-invoices (a named file of any extension is read as given). */
+const LEDGER_EXTENSIONS = /\.(csv|tsv|xml|pdf)$/i;
+/** Excel's lock files ("~$ledger.csv" while the workbook is open) and hidden files are never ledgers. */
+const NOT_A_LEDGER = /^(~\$|\.)/;
 
 /** A usage mistake (exit 2) as opposed to a data problem (exit 1). */
 export class UsageError extends Error {}
@@ -20,10 +23,12 @@ export class ProblemsError extends Error {
 }
 
 /** Reads `--ledger` paths: files, or folders (their ledger files, sorted, not recursive). */
-export function readLedgerInputs(paths: readonly string[]): InputFile[] {
+export function readLedgerInputs(paths: readonly string[]): { files: InputFile[]; notes: Problem[] } {
   if (paths.length === 0) throw new UsageError("give at least one --ledger PATH (a CSV, an e-invoice, or a folder)");
   const files: InputFile[] = [];
   const problems: Problem[] = [];
+  const notes: Problem[] = [];
+  const seen = new Set<string>();
   for (const path of paths) {
     let stats;
     try {
@@ -32,19 +37,38 @@ export function readLedgerInputs(paths: readonly string[]): InputFile[] {
       problems.push(problem("error", "io.missing", "no such file or folder", { file: path }));
       continue;
     }
-    const names = stats.isDirectory()
-      ? readdirSync(path)
-          .filter((name) => LEDGER_EXTENSIONS.test(name) && !name.startsWith("."))
-          .sort()
-          .map((name) => join(path, name))
-      : [path];
+    let names = [path];
+    if (stats.isDirectory()) {
+      const entries = readdirSync(path, { withFileTypes: true });
+      names = entries
+        .filter((entry) => entry.isFile() && LEDGER_EXTENSIONS.test(entry.name) && !NOT_A_LEDGER.test(entry.name))
+        .map((entry) => join(path, entry.name))
+        .sort();
+      const folders = entries.filter((entry) => entry.isDirectory() && !NOT_A_LEDGER.test(entry.name));
+      if (folders.length > 0) {
+        notes.push(
+          problem(
+            "warning",
+            "io.subfolders",
+            `subfolders not read: ${folders.map((f) => f.name).join(", ")} (give them as --ledger too)`,
+            { file: path },
+          ),
+        );
+      }
+    }
     if (stats.isDirectory() && names.length === 0) {
       problems.push(problem("error", "io.empty-folder", "no .csv, .xml or .pdf files in this folder", { file: path }));
     }
-    for (const name of names) files.push({ name: displayName(name), bytes: new Uint8Array(readFileSync(name)) });
+    for (const name of names) {
+      // A folder and a file inside it, or one path given twice: read once.
+      const key = resolve(name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      files.push({ name: displayName(name), bytes: new Uint8Array(readFileSync(name)) });
+    }
   }
   if (problems.length > 0) throw new ProblemsError(problems);
-  return files;
+  return { files, notes };
 }
 
 function displayName(path: string): string {
@@ -86,13 +110,24 @@ export function readProfile(path: string | undefined): CompanyProfile {
 
 /** Writes next to the target then renames: a reader never sees a partial file, a failure leaves none. */
 export function writeFileAtomically(path: string, bytes: Uint8Array | string): void {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
   const temporary = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
   try {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
     writeFileSync(temporary, bytes);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "EISDIR"
+        ? "it is a folder; give a file name such as statement.pdf"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code === "ENOTDIR"
+            ? "a part of the path is a file, not a folder"
+            : code === "ENOSPC"
+              ? "the disk is full"
+              : (error as Error).message;
+    throw new ProblemsError([problem("error", "io.write", `cannot write: ${why}`, { file: path })]);
   }
 }

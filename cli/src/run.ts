@@ -7,6 +7,7 @@ import type { CommandOutput } from "./commands/output.js";
 import { ruleCommand } from "./commands/rule.js";
 import { scheduleCommand } from "./commands/schedule.js";
 import { statementCommand } from "./commands/statement.js";
+import { cliHint } from "./hints.js";
 import { USAGE } from "./usage.js";
 import { ProblemsError, UsageError } from "./io.js";
 import { parseCommandLine, type ParsedOptions } from "./options.js";
@@ -47,7 +48,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 export async function runCli(argv: readonly string[], streams: Streams): Promise<number> {
   let verbose = false;
   const printProblems = (problems: readonly Problem[]) => {
-    for (const p of problems) if (p.severity !== "info" || verbose) streams.stderr.write(`${formatProblem(p)}\n`);
+    for (const p of problems) {
+      if (p.severity === "info" && !verbose) continue;
+      const hint = cliHint(p);
+      streams.stderr.write(`${formatProblem(p)}${hint !== undefined ? ` (${hint})` : ""}\n`);
+    }
   };
   try {
     const { values, positionals } = parseCommandLine(argv);

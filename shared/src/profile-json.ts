@@ -82,7 +82,8 @@ export function parseProfileJson(text: string, file: string): Outcome<StoredProf
   const profile: Omit<CompanyProfile, "logo"> = {
     name,
     addressLines,
-    country: (text_("country") ?? "FR").toUpperCase(),
+    // No default: French late-payment mentions follow the company's country, so an unknown country turns them off.
+    country: (text_("country") ?? "").toUpperCase(),
     brandColor,
     locale,
     paymentTermsDays,

@@ -78,8 +78,15 @@ export async function batchCommand(values: ParsedOptions): Promise<CommandOutput
     ]),
   );
   const written = results.filter((result) => result.pdf !== undefined).length;
+  const allLater = ledger.documents.length > 0 && ledger.documents.every((doc) => doc.issueDate > asOf);
+  const hint =
+    written > 0
+      ? ""
+      : allLater
+        ? ` — every invoice is dated after ${asOf}: check --as-of`
+        : " — no client owes anything";
   return {
-    text: `Statements as of ${asOf}\n${table}\n\n${written} PDF(s) in ${outDir}`,
+    text: `Statements as of ${asOf}\n${table}\n\n${written} PDF(s) in ${outDir}${hint}`,
     problems: all,
     failed: failures.length > 0,
   };

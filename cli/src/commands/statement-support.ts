@@ -9,9 +9,10 @@ import { ProblemsError, UsageError } from "../io.js";
 import type { ParsedOptions } from "../options.js";
 
 export function pageSizeOption(values: ParsedOptions): PageSize {
-  const size = values["page-size"] ?? "A4";
-  if (size !== "A4" && size !== "Letter") throw new UsageError("--page-size takes A4 or Letter");
-  return size;
+  const size = (values["page-size"] ?? "A4").toLowerCase();
+  if (size === "a4") return "A4";
+  if (size === "letter") return "Letter";
+  throw new UsageError("--page-size takes A4 or Letter");
 }
 
 export function kindOption(values: ParsedOptions): StatementKind {
@@ -22,14 +23,24 @@ export function kindOption(values: ParsedOptions): StatementKind {
 
 /** The client's language unless `--locale` says otherwise; else the company's. */
 export function localeFor(client: Client, profile: CompanyProfile, override: string | undefined): string {
-  if (override !== undefined) {
-    try {
-      return Intl.getCanonicalLocales(override)[0] ?? profile.locale;
-    } catch {
-      throw new UsageError(`--locale ${override}: not a language tag such as fr-FR or en-GB`);
-    }
+  return override !== undefined ? statementLocaleOption(override) : (client.locale ?? profile.locale);
+}
+
+/** Statements speak French or English; a bare "fr"/"en" means France/the UK (our users write to Europe). */
+export function statementLocaleOption(text: string): string {
+  let tag: string | undefined;
+  try {
+    tag = Intl.getCanonicalLocales(text.replace("_", "-"))[0];
+  } catch {
+    tag = undefined;
   }
-  return client.locale ?? profile.locale;
+  const language = tag?.split("-")[0];
+  if (tag === undefined || (language !== "fr" && language !== "en")) {
+    throw new UsageError(
+      `--locale ${text}: statements are written in French or English (fr-FR, fr-CH, fr-BE, en-GB, en-US…)`,
+    );
+  }
+  return tag === "fr" ? "fr-FR" : tag === "en" ? "en-GB" : tag;
 }
 
 export interface StatementJob {

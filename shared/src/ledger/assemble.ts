@@ -69,9 +69,10 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
       };
       clients.set(draft.key, draft);
     }
-    if (email !== undefined && !draft.emails.includes(email)) {
-      draft.emails.push(email);
-      byEmail.set(email, draft);
+    for (const address of [...(email !== undefined ? [email] : []), ...(ref.otherEmails ?? [])]) {
+      if (draft.emails.includes(address)) continue;
+      draft.emails.push(address);
+      byEmail.set(address, draft);
     }
     if (!byName.has(nameKey)) byName.set(nameKey, draft);
     if (!draft.currencies.includes(currency)) draft.currencies.push(currency);
@@ -138,7 +139,7 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
       }
       const record: DocumentRecord = {
         doc,
-        undatedPaid: imported.paid !== undefined && imported.paid.minor !== 0 ? imported.paid : undefined,
+        undatedPaid: imported.paid,
         datedMinor: 0,
       };
       records.push(record);
@@ -150,8 +151,24 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
   // Dated payments are the truth when a payments file is given: they make "as of" right.
   const datedImports = imports.filter((fileImport) => fileImport.format === "csv-payments");
   const payments: Payment[] = [];
+  // The same payment row in two files (a copy, an export run twice) is one payment, never two.
+  const paymentSeenIn = new Map<string, string>();
   for (const fileImport of datedImports) {
     for (const payment of fileImport.payments) {
+      const identity = `${payment.date}|${payment.documentNumber ?? ""}|${payment.amount.currency}|${payment.amount.minor}|${payment.method ?? ""}`;
+      const seenIn = paymentSeenIn.get(identity);
+      if (seenIn !== undefined && seenIn !== fileImport.file) {
+        problems.push(
+          problem(
+            "warning",
+            "ledger.same-payment",
+            `the same payment is also in ${seenIn}: counted once`,
+            payment.source,
+          ),
+        );
+        continue;
+      }
+      paymentSeenIn.set(identity, fileImport.file);
       const candidates =
         payment.documentNumber !== undefined ? (recordsByNumber.get(payment.documentNumber) ?? []) : [];
       const record = candidates[0];
@@ -195,6 +212,16 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
     if (datedImports.length > 0) {
       // Both carry the document's sign: a refunded credit note is a negative payment.
       const paidMinor = paid?.minor ?? 0;
+      if (Math.abs(datedMinor) > Math.abs(doc.amount.minor)) {
+        problems.push(
+          problem(
+            "warning",
+            "ledger.overpaid",
+            `${doc.number}: dated payments add up to ${toDecimalString(money(doc.currency, datedMinor))}, more than its total ${toDecimalString(doc.amount)}; the excess shows as a credit`,
+            doc.source,
+          ),
+        );
+      }
       if (paid !== undefined && paidMinor !== datedMinor) {
         problems.push(
           problem(
@@ -207,7 +234,7 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
       }
       continue;
     }
-    if (paid !== undefined) {
+    if (paid !== undefined && paid.minor !== 0) {
       payments.push({
         clientKey: doc.clientKey,
         amount: paid,

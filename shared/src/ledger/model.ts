@@ -60,8 +60,24 @@ export interface Ledger {
 }
 
 /** Lower-case, strip accents, collapse punctuation and spaces: "Atelier  Lumière SARL" → "atelier lumiere sarl". */
+// Letters that carry their accent in the letter itself, so NFKD does not strip it ("Łódź" → "lodz").
+const BASE_LETTERS: Readonly<Record<string, string>> = {
+  ł: "l",
+  đ: "d",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  ð: "d",
+  þ: "th",
+  ħ: "h",
+  ı: "i",
+};
+
 export function normaliseName(name: string): string {
   return name
+    .toLowerCase()
+    .replace(/[łđøæœßðþħı]/g, (letter) => BASE_LETTERS[letter] ?? letter)
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()

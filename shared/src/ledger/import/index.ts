@@ -3,6 +3,7 @@
  * dated payments, which are read in the currency of the invoice they settle.
  */
 import type { CurrencyCode } from "../../money/currency.js";
+import { problem } from "../../problem.js";
 import type { FileImport } from "./types.js";
 import type { LedgerField, PaymentField } from "./csv/columns.js";
 import { importLedgerCsv, importPaymentsCsv, parseCsvFile, type CsvReadOptions } from "./csv/index.js";
@@ -17,6 +18,12 @@ export interface InputFile {
 export interface LedgerImportOptions {
   readonly ledgerCsv?: CsvReadOptions<LedgerField>;
   readonly paymentsCsv?: CsvReadOptions<PaymentField>;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /** An e-invoice is a PDF (Factur-X) or XML; anything else is read as CSV. */
@@ -37,7 +44,24 @@ export async function importLedgerFiles(
 ): Promise<FileImport[]> {
   const results: FileImport[] = [];
   const payments: { file: InputFile; parsed: ReturnType<typeof parseCsvFile> }[] = [];
+  const read: InputFile[] = [];
   for (const file of files) {
+    // The same bytes twice (a folder and a file in it, a "(1)" copy) would count every line twice.
+    const twin = read.find((other) => sameBytes(other.bytes, file.bytes));
+    if (twin !== undefined) {
+      results.push({
+        file: file.name,
+        format: isEInvoiceFile(file.bytes) ? "ubl" : "csv-ledger",
+        recognised: [`same content as ${twin.name}: not read again`],
+        documents: [],
+        payments: [],
+        problems: [
+          problem("warning", "import.same-file", `same content as ${twin.name}: read once`, { file: file.name }),
+        ],
+      });
+      continue;
+    }
+    read.push(file);
     if (isEInvoiceFile(file.bytes)) {
       results.push(await importEInvoice(file.name, file.bytes));
       continue;

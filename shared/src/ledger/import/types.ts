@@ -9,6 +9,8 @@ import type { DocumentKind } from "../model.js";
 export interface ImportedClientRef {
   readonly name: string;
   readonly email: string | undefined;
+  /** Further addresses of the same client (a cell listing several). */
+  readonly otherEmails?: readonly string[];
   readonly locale?: LocaleTag;
 }
 

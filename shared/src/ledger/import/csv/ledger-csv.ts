@@ -81,6 +81,8 @@ export function importLedgerTable(
   const at = columns.indexOf;
   const recognised: string[] = [`CSV (${encoding}, separator "${table.delimiter === "\t" ? "tab" : table.delimiter}")`];
   recognised.push(`columns: ${columns.recognised.join(", ")}`);
+  const ignored = table.header.filter((name, index) => name !== "" && !Object.values(at).includes(index));
+  if (ignored.length > 0) recognised.push(`columns not used: ${ignored.map((name) => `"${name}"`).join(", ")}`);
   for (const wanted of columns.unknownMapped) {
     problems.push(
       problem("error", "csv.mapping", `mapped column not found: ${wanted}`, { file, line: table.headerLine }),
@@ -209,6 +211,19 @@ export function importLedgerTable(
     }
     firstLineOf.set(number, row.line);
     const emailCell = cellOf(row, at.email);
+    // One cell may hold several addresses ("ap@acme.example; cfo@acme.example").
+    const emails =
+      emailCell === ""
+        ? []
+        : emailCell
+            .toLowerCase()
+            .split(/[;,\s]+/)
+            .filter((part) => part !== "");
+    const badEmail = emails.find((address) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address));
+    if (badEmail !== undefined) {
+      fail("email", "csv.email", `"${badEmail}" is not an email address`);
+      continue;
+    }
     const localeCell = cellOf(row, at.locale);
     const locale = localeCell === "" ? undefined : canonicalLocale(localeCell);
     if (locale === null) {
@@ -220,7 +235,8 @@ export function importLedgerTable(
       number,
       client: {
         name: clientName,
-        email: emailCell === "" ? undefined : emailCell.toLowerCase(),
+        email: emails[0],
+        ...(emails.length > 1 ? { otherEmails: emails.slice(1) } : {}),
         ...(locale !== undefined ? { locale } : {}),
       },
       issueDate,
@@ -241,9 +257,13 @@ export function importLedgerTable(
     );
   }
   recognised.push(
-    `${documents.length} documents (${documents.filter((d) => d.kind === "credit-note").length} credit notes)`,
+    `${plural(documents.length, "document")} (${plural(documents.filter((d) => d.kind === "credit-note").length, "credit note")})`,
   );
   return { file, format: "csv-ledger", recognised, documents, payments: [], problems };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function canonicalLocale(text: string): string | null {
