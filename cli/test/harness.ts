@@ -12,11 +12,27 @@ export interface CliResult {
 }
 
 export async function releve(...argv: string[]): Promise<CliResult> {
+  return releveWithInput(undefined, ...argv);
+}
+
+/** Runs the CLI with `input` on standard input (undefined: a terminal, as when nothing is piped). */
+export async function releveWithInput(input: string | undefined, ...argv: string[]): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
+  const stdin =
+    input === undefined
+      ? { isTTY: true, [Symbol.asyncIterator]: () => [][Symbol.iterator]() as unknown as AsyncIterator<string> }
+      : {
+          isTTY: false,
+          [Symbol.asyncIterator]: () =>
+            (async function* () {
+              yield input;
+            })(),
+        };
   const code = await runCli(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
+    stdin,
   });
   return { code, stdout, stderr };
 }

@@ -120,7 +120,7 @@ it("keeps every address of a cell listing several", async () => {
   const ledger = join(temp.path(), "factures.csv");
   writeFileSync(
     ledger,
-    "N° facture;Client;E-mail;Date;Échéance;Montant TTC;Devise\r\nF-1;Acme;\"ap@acme.example; cfo@acme.example\";01/10/2026;31/10/2026;900,00;EUR\r\n",
+    'N° facture;Client;E-mail;Date;Échéance;Montant TTC;Devise\r\nF-1;Acme;"ap@acme.example; cfo@acme.example";01/10/2026;31/10/2026;900,00;EUR\r\n',
   );
   const result = await releve("clients", "--ledger", ledger, "--as-of", "2026-11-30", "--json");
   expect((JSON.parse(result.stdout) as ClientsJson).clients[0]?.emails).toEqual([
