@@ -19,16 +19,19 @@ export async function releve(...argv: string[]): Promise<CliResult> {
 export async function releveWithInput(input: string | undefined, ...argv: string[]): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const stdin =
-    input === undefined
-      ? { isTTY: true, [Symbol.asyncIterator]: () => [][Symbol.iterator]() as unknown as AsyncIterator<string> }
-      : {
-          isTTY: false,
-          [Symbol.asyncIterator]: () =>
-            (async function* () {
-              yield input;
-            })(),
-        };
+  const chunks = input === undefined ? [] : [input];
+  const stdin = {
+    isTTY: input === undefined,
+    [Symbol.asyncIterator]: (): AsyncIterator<string> => {
+      let next = 0;
+      return {
+        next: () => {
+          const value = chunks[next++];
+          return Promise.resolve(value === undefined ? { value: undefined, done: true } : { value, done: false });
+        },
+      };
+    },
+  };
   const code = await runCli(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
