@@ -76,6 +76,11 @@ const WHITE: Rgb = [255, 255, 255];
 const MARGIN = 40;
 const ROW = 15;
 const BODY = 8.5;
+/** Table text shrinks no further than this before text columns are cut. */
+const MIN_BODY = 6.5;
+const HEADER_SIZE = 7.5;
+/** Cell padding, left and right. */
+const PAD = 5;
 
 /**
  * "#RRGGBB" → RGB; a broken setting falls back to a neutral navy rather than failing a send.
@@ -97,9 +102,11 @@ function luminance([r, g, b]: Rgb): number {
 
 interface Column {
   readonly title: string;
-  /** Share of the table width. */
+  /** Share of the table width when the content leaves room to spare. */
   readonly weight: number;
   readonly align: Align;
+  /** A text column (document number, reference): gives up room first, cut with "…" only as a last resort. */
+  readonly text?: boolean;
 }
 
 interface Cell {
@@ -109,6 +116,19 @@ interface Cell {
 }
 
 type Row = readonly Cell[];
+
+interface TableSpec {
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+  /** Rows whose first cell spans the first three columns. */
+  readonly spanFirst?: ReadonlySet<number>;
+}
+
+/** Column widths shared by every table of a statement, and the body size they allow. */
+interface TableGeometry {
+  readonly widths: readonly number[];
+  readonly size: number;
+}
 
 /**
  * Lays a statement out on pages of the given size; every string has passed the text step.
@@ -163,7 +183,11 @@ class Layouter {
     this.startPage(true);
     this.companyAndClient();
     if (this.statement.sections.length === 0) this.paragraph(this.texts.nothingOpen, "statement", BODY, MUTED);
-    for (const section of this.statement.sections) this.section(section);
+    const tables = this.statement.sections.map((section) => this.tableOf(section));
+    const geometry = this.geometry(tables.filter((table) => table.rows.length > 0));
+    this.statement.sections.forEach((section, i) => {
+      this.section(section, tables[i], geometry);
+    });
     this.lateMentions();
     this.finishFooters();
     return { width: this.width, height: this.height, pages: this.pages, used: this.drawnGlyphs(), title: this.title() };
@@ -209,14 +233,27 @@ class Layouter {
     raw: string,
     x: number,
     y: number,
-    options: { style?: FontStyle; size?: number; color?: Rgb; align?: Align; maxWidth?: number; field: string },
+    options: {
+      style?: FontStyle;
+      size?: number;
+      color?: Rgb;
+      align?: Align;
+      maxWidth?: number;
+      /** An amount: too wide for maxWidth, it is drawn smaller, never cut. */
+      shrink?: boolean;
+      field: string;
+    },
   ): number {
     const style = options.style ?? "normal";
-    const size = options.size ?? BODY;
+    let size = options.size ?? BODY;
     let text = this.check(raw, style, options.field);
     // An empty field (a profile without a name) draws nothing: no text op, no font use.
     if (text.length === 0) return 0;
     let width = this.measure(text, style, size);
+    if (options.shrink === true && options.maxWidth !== undefined && width > options.maxWidth) {
+      size = Math.floor(((size * options.maxWidth) / width) * 100) / 100;
+      width = this.measure(text, style, size);
+    }
     if (options.maxWidth !== undefined && width > options.maxWidth) {
       text = this.truncate(text, style, size, options.maxWidth);
       width = this.measure(text, style, size);
@@ -373,14 +410,15 @@ class Layouter {
     const s = this.statement;
     const right = this.width - MARGIN;
     let logoBottom = this.y;
-    if (p.logo !== undefined && p.logo.widthPx > 0 && p.logo.heightPx > 0) {
+    const logo = p.logo !== undefined && p.logo.widthPx > 0 && p.logo.heightPx > 0 ? p.logo : undefined;
+    if (logo !== undefined) {
       // Fit in 150 × 48 pt keeping the aspect ratio.
-      const scale = Math.min(150 / p.logo.widthPx, 48 / p.logo.heightPx);
-      const w = p.logo.widthPx * scale;
-      const h = p.logo.heightPx * scale;
-      this.ops.push({ op: "image", image: p.logo, x: MARGIN, y: this.y, w, h });
+      const scale = Math.min(150 / logo.widthPx, 48 / logo.heightPx);
+      const w = logo.widthPx * scale;
+      const h = logo.heightPx * scale;
+      this.ops.push({ op: "image", image: logo, x: MARGIN, y: this.y, w, h });
       logoBottom = this.y + h;
-    } else {
+    } else if (p.name.trim() !== "") {
       this.text(p.name, MARGIN, this.y + 16, {
         style: "bold",
         size: 16,
@@ -391,8 +429,11 @@ class Layouter {
       logoBottom = this.y + 22;
     }
     let y = this.y + 9;
-    this.text(p.name, right, y, { style: "bold", size: 10, align: "right", field: "company name", maxWidth: 250 });
-    y += 12;
+    // Without a logo the name is already the big heading on the left: the right column starts with the address.
+    if (logo !== undefined && p.name.trim() !== "") {
+      this.text(p.name, right, y, { style: "bold", size: 10, align: "right", field: "company name", maxWidth: 250 });
+      y += 12;
+    }
     for (const line of p.addressLines) {
       this.text(line, right, y, { size: 8, color: MUTED, align: "right", field: "company address", maxWidth: 250 });
       y += 10;
@@ -413,7 +454,16 @@ class Layouter {
     // Title on the left, client box on the right.
     const top = this.y;
     const title = s.kind === "activity" ? this.texts.activityTitle : this.texts.outstandingTitle;
-    this.text(title, MARGIN, top + 18, { style: "bold", size: 19, color: this.brandText, field: "title" });
+    // The title stays clear of the client box (English titles are long): smaller rather than under the box.
+    const titleRoom = right - 220 - 14 - MARGIN;
+    this.text(title, MARGIN, top + 18, {
+      style: "bold",
+      size: 19,
+      color: this.brandText,
+      field: "title",
+      maxWidth: titleRoom,
+      shrink: true,
+    });
     const subtitle =
       s.kind === "activity" && s.period !== undefined
         ? this.texts.period(this.date(s.period.from, "long"), this.date(s.period.to, "long"))
@@ -423,8 +473,15 @@ class Layouter {
     const boxWidth = 220;
     const boxX = right - boxWidth;
     const emails = s.client.emails;
-    // A long client name wraps (two lines at most) rather than losing its end.
-    const nameLines = this.wrap(s.client.name, "bold", 10.5, boxWidth - 20, "client name").slice(0, 2);
+    // A long client name wraps on three lines at most; what still does not fit ends the third line with "…".
+    const wrapped = this.wrap(s.client.name, "bold", 10.5, boxWidth - 20, "client name");
+    const nameLines =
+      wrapped.length <= 3
+        ? wrapped
+        : [
+            ...wrapped.slice(0, 2),
+            this.truncate(wrapped.slice(2).join(" ") as DrawableText, "bold", 10.5, boxWidth - 20),
+          ];
     const nameExtra = (nameLines.length - 1) * 12.5;
     const boxHeight = 40 + nameExtra + emails.length * 10.5;
     this.ops.push({ op: "rect", x: boxX, y: top, w: boxWidth, h: boxHeight, fill: this.tint });
@@ -465,20 +522,33 @@ class Layouter {
     this.y += 20;
   }
 
-  private section(section: StatementSection): void {
+  private section(section: StatementSection, table: TableSpec | undefined, geometry: TableGeometry | undefined): void {
     this.sectionHeading(section);
-    if (section.kind === "activity") this.activityTable(section);
-    else this.outstandingTable(section.openItems);
+    if (table === undefined || geometry === undefined || table.rows.length === 0)
+      this.paragraph(this.texts.nothingOpen, "statement", BODY, MUTED);
+    else this.table(table, geometry);
     this.totals(section);
     this.ageing(section);
     this.y += 14;
   }
 
-  private outstandingTable(lines: readonly OutstandingLine[]): void {
+  private tableOf(section: StatementSection): TableSpec {
+    return section.kind === "activity" ? this.activityTable(section) : this.outstandingTable(section.openItems);
+  }
+
+  /** The penalty column is on for every currency section when French mentions are, so the tables line up. */
+  private withPenaltyColumn(): boolean {
+    return (
+      this.statement.frenchMentions !== undefined ||
+      this.statement.sections.some((section) => section.openItems.some((line) => line.penalty !== undefined))
+    );
+  }
+
+  private outstandingTable(lines: readonly OutstandingLine[]): TableSpec {
     const t = this.texts;
-    const withPenalty = lines.some((line) => line.penalty !== undefined);
+    const withPenalty = this.withPenaltyColumn();
     const columns: Column[] = [
-      { title: t.number, weight: 22, align: "left" },
+      { title: t.number, weight: 22, align: "left", text: true },
       { title: t.issueDate, weight: 12.5, align: "left" },
       { title: t.dueDate, weight: 12.5, align: "left" },
       { title: t.amount, weight: 16, align: "right" },
@@ -506,22 +576,19 @@ class Layouter {
           ...(overdue ? { color: [176, 42, 55] as const } : { color: MUTED }),
         },
       ];
-      if (withPenalty) cells.push({ text: line.penalty !== undefined ? this.money(line.penalty) : "" });
+      if (withPenalty)
+        cells.push(line.penalty !== undefined ? { text: this.money(line.penalty) } : { text: "—", color: MUTED });
       return cells;
     });
-    if (rows.length === 0) {
-      this.paragraph(t.nothingOpen, "statement", BODY, MUTED);
-      return;
-    }
-    this.table(columns, rows);
+    return { columns, rows };
   }
 
-  private activityTable(section: ActivitySection): void {
+  private activityTable(section: ActivitySection): TableSpec {
     const t = this.texts;
     const s = this.statement;
     const columns: Column[] = [
       { title: t.date, weight: 12, align: "left" },
-      { title: t.reference, weight: 33, align: "left" },
+      { title: t.reference, weight: 33, align: "left", text: true },
       { title: t.due, weight: 12, align: "left" },
       { title: t.debit, weight: 14.5, align: "right" },
       { title: t.credit, weight: 14.5, align: "right" },
@@ -563,30 +630,95 @@ class Layouter {
       { text: "" },
       { text: this.money(section.closing), style: "bold" },
     ]);
-    this.table(columns, rows, { spanFirst: new Set([0, rows.length - 1]) });
+    return { columns, rows, spanFirst: new Set([0, rows.length - 1]) };
+  }
+
+  /** Narrowest width that holds a header title in two lines at most (titles wrap between words, never inside). */
+  private headerWidth(title: string): number {
+    const words = this.check(title, "bold", "table header").split(" ");
+    const width = (part: readonly string[]): number =>
+      this.measure(part.join(" ") as DrawableText, "bold", HEADER_SIZE);
+    let best = width(words);
+    for (let k = 1; k < words.length; k++)
+      best = Math.min(best, Math.max(width(words.slice(0, k)), width(words.slice(k))));
+    return best;
+  }
+
+  /**
+   * Column widths from the content of every table of the statement (so the currency sections line up): each column
+   * gets its widest cell (font metrics) or its header; what is left is shared out by weight, and a column wider than
+   * its share takes the room from the columns that have some to spare. Only when the cells cannot fit side by side
+   * does the table's text shrink (down to MIN_BODY), and only below that are the text columns cut.
+   */
+  private geometry(tables: readonly TableSpec[]): TableGeometry | undefined {
+    const columns = tables[0]?.columns;
+    if (columns === undefined) return undefined;
+    const tableWidth = this.width - 2 * MARGIN;
+    const content = columns.map(() => 0); // widest cell at 1 pt
+    let spanned = 0;
+    for (const table of tables)
+      table.rows.forEach((row, r) => {
+        const span = table.spanFirst?.has(r) === true;
+        row.forEach((cell, i) => {
+          if (cell.text === "") return;
+          const style = cell.style ?? "normal";
+          const width = this.measure(this.check(cell.text, style, "table cell"), style, 1);
+          if (span && i === 0) spanned = Math.max(spanned, width);
+          else content[i] = Math.max(content[i] ?? 0, width);
+        });
+      });
+    const header = columns.map((c) => this.headerWidth(c.title));
+    const need = (size: number): number[] => {
+      const widths = columns.map((_, i) => Math.max((content[i] ?? 0) * size, header[i] ?? 0) + 2 * PAD + 0.5);
+      // A label spanning the first three columns (opening/closing balance) widens the text column if it must.
+      const spanNeed = spanned * size + 2 * PAD + 0.5 - widths.slice(0, 3).reduce((a, b) => a + b, 0);
+      if (spanned > 0 && spanNeed > 0) {
+        const flexible = columns.slice(0, 3).findIndex((c) => c.text === true);
+        const at = flexible < 0 ? 0 : flexible;
+        widths[at] = (widths[at] ?? 0) + spanNeed;
+      }
+      return widths;
+    };
+    const total = (widths: readonly number[]): number => widths.reduce((a, b) => a + b, 0);
+    let size = BODY;
+    while (size > MIN_BODY && total(need(size)) > tableWidth) size = Math.round((size - 0.25) * 100) / 100;
+    const needed = need(size);
+    const totalWeight = columns.reduce((sum, c) => sum + c.weight, 0);
+    const shares = columns.map((c) => (c.weight / totalWeight) * tableWidth);
+    let widths: number[];
+    if (total(needed) <= tableWidth) {
+      const deficit = shares.reduce((sum, share, i) => sum + Math.max(0, (needed[i] ?? 0) - share), 0);
+      const surplus = shares.map((share, i) => Math.max(0, share - (needed[i] ?? 0)));
+      const spare = total(surplus);
+      widths = shares.map((share, i) =>
+        share < (needed[i] ?? 0) ? (needed[i] ?? 0) : share - (spare > 0 ? ((surplus[i] ?? 0) * deficit) / spare : 0),
+      );
+    } else {
+      // Last resort: numbers and dates keep their room, the text columns share what is left and cut with "…".
+      const fixed = total(needed.filter((_, i) => columns[i]?.text !== true));
+      const flexWeight = columns.reduce((sum, c) => sum + (c.text === true ? c.weight : 0), 0);
+      widths = columns.map((c, i) =>
+        c.text === true ? (Math.max(0, tableWidth - fixed) * c.weight) / flexWeight : (needed[i] ?? 0),
+      );
+    }
+    return { widths, size };
   }
 
   /** A table whose header repeats at the top of every page it runs onto. */
-  private table(
-    columns: readonly Column[],
-    rows: readonly Row[],
-    options: { spanFirst?: ReadonlySet<number> } = {},
-  ): void {
+  private table(spec: TableSpec, geometry: TableGeometry): void {
+    const { columns, rows } = spec;
+    const { widths, size } = geometry;
     const tableWidth = this.width - 2 * MARGIN;
-    const totalWeight = columns.reduce((sum, c) => sum + c.weight, 0);
     const lefts: number[] = [];
-    const widths: number[] = [];
     let x = MARGIN;
-    for (const c of columns) {
+    for (const w of widths) {
       lefts.push(x);
-      const w = (c.weight / totalWeight) * tableWidth;
-      widths.push(w);
       x += w;
     }
-    const pad = 5;
+    const pad = PAD;
     // Header titles wrap to two lines rather than being cut ("Jours de retard" in a narrow column).
     const titles = columns.map((c, i) =>
-      this.wrap(c.title, "bold", 7.5, (widths[i] ?? 0) - 2 * pad, "table header").slice(0, 2),
+      this.wrap(c.title, "bold", HEADER_SIZE, (widths[i] ?? 0) - 2 * pad, "table header").slice(0, 2),
     );
     const headerHeight = ROW + 3 + (Math.max(...titles.map((t) => t.length)) - 1) * 9;
     const header = (): void => {
@@ -596,11 +728,11 @@ class Layouter {
         (titles[i] ?? []).forEach((line, k) => {
           this.text(line, cx, this.y + 11.5 + k * 9, {
             style: "bold",
-            size: 7.5,
+            size: HEADER_SIZE,
             color: this.onBrand,
             align: c.align,
             field: "table header",
-            maxWidth: (widths[i] ?? 0) - 2 * pad,
+            maxWidth: (widths[i] ?? 0) - 2 * pad + 0.5,
           });
         });
       });
@@ -612,7 +744,7 @@ class Layouter {
     rows.forEach((row, r) => {
       this.ensure(ROW);
       if (r % 2 === 1) this.ops.push({ op: "rect", x: MARGIN, y: this.y, w: tableWidth, h: ROW, fill: ZEBRA });
-      const span = options.spanFirst?.has(r) === true;
+      const span = spec.spanFirst?.has(r) === true;
       row.forEach((cell, i) => {
         if (cell.text === "") return;
         const c = columns[i];
@@ -621,11 +753,11 @@ class Layouter {
         const cx = c.align === "right" ? (lefts[i] ?? 0) + (widths[i] ?? 0) - pad : (lefts[i] ?? 0) + pad;
         this.text(cell.text, cx, this.y + 10.3, {
           style: cell.style ?? "normal",
-          size: BODY,
+          size,
           color: cell.color ?? INK,
           align: c.align,
           field: `table cell "${c.title}"`,
-          maxWidth: width - 2 * pad,
+          maxWidth: width - 2 * pad + 0.5,
         });
       });
       this.y += ROW;
@@ -649,14 +781,22 @@ class Layouter {
       [t.openTotal, this.money(section.openTotal), true],
       [t.overdueTotal(section.overdueCount), this.money(section.overdueTotal), false],
     ];
-    if (section.penaltiesTotal !== undefined)
+    // Credits explain a total below the overdue part (bands + credits = open total): shown whenever there are some.
+    if (section.creditsTotal.minor !== 0) entries.push([t.creditsTotal, this.money(section.creditsTotal), false]);
+    // Zero penalties or indemnities say nothing the mentions below do not: only amounts actually claimed are listed.
+    if (section.penaltiesTotal !== undefined && section.penaltiesTotal.minor !== 0)
       entries.push([t.penaltiesTotal, this.money(section.penaltiesTotal), false]);
-    if (section.indemnitiesTotal !== undefined)
+    if (section.indemnitiesTotal !== undefined && section.indemnitiesTotal.minor !== 0)
       entries.push([t.indemnitiesTotal, this.money(section.indemnitiesTotal), false]);
     this.ensure(entries.length * 14 + 6);
     const right = this.width - MARGIN - 5;
+    // The value column is as wide as the widest amount (a huge total must not run into its label).
+    const valueWidth = Math.max(
+      90,
+      ...entries.map(([, value]) => this.measure(this.check(value, "bold", "totals"), "bold", 9.5)),
+    );
     for (const [label, value, strong] of entries) {
-      this.text(label, right - 110, this.y + 10, {
+      this.text(label, right - valueWidth - 20, this.y + 10, {
         style: strong ? "bold" : "normal",
         size: strong ? 9.5 : BODY,
         color: strong ? INK : MUTED,
@@ -699,6 +839,7 @@ class Layouter {
         align: "center",
         field: "ageing band",
         maxWidth: width - 8,
+        shrink: true,
       });
     });
     this.y += 36;

@@ -270,6 +270,99 @@ describe("renderStatementPdf", () => {
     }
   });
 
+  it("sizes columns from their content: huge amounts, penalties and credit note numbers are never cut", async () => {
+    for (const locale of ["fr-FR", "en-GB"]) {
+      const base = outstandingStatement({ count: 8, penalties: true, locale });
+      const section = base.sections[0];
+      if (section === undefined) throw new Error("fixture has a section");
+      const openItems = section.openItems.map((line, i) =>
+        i === 1
+          ? { ...line, original: amount(1_234_567_890), open: amount(-1_234_567_890), kind: "credit-note" as const }
+          : i === 4
+            ? { ...line, original: amount(1_234_567_890), open: amount(1_234_567_890), penalty: amount(24_246_570) }
+            : line,
+      );
+      const statement = { ...base, sections: [{ ...section, openItems }] };
+      const [page] = await pageTexts(renderStatementPdf(statement, profile, { pageSize: "A4" }));
+      const flat = page?.replace(/[\u00a0\u202f]/g, " ") ?? "";
+      expect(page).not.toContain("…");
+      if (locale === "fr-FR") {
+        expect(flat).toContain("12 345 678,90 €");
+        expect(flat).toContain("-12 345 678,90 €");
+        expect(flat).toContain("242 465,70 €");
+        expect(flat).toContain("Avoir F-2026-0002");
+      } else {
+        expect(flat).toContain("€12,345,678.90");
+        expect(flat).toContain("€242,465.70");
+        expect(flat).toContain("Credit note F-2026-0002");
+        expect(flat).toContain("Credit note AV-2026-0006");
+      }
+    }
+  });
+
+  it("wraps a long client name on three lines and ends it with a visible ellipsis", async () => {
+    const name =
+      "Société Coopérative Agricole des Producteurs de Fruits et Légumes du Val de Loire, de Touraine et du Berry Réunis";
+    const statement = { ...outstandingStatement({ count: 2 }), client: client(name) };
+    const layout = layoutStatement(statement, profile, "A4", embeddedFonts());
+    const lines = (layout.pages[0] ?? []).filter((op) => op.op === "text" && op.style === "bold" && op.size === 10.5);
+    expect(lines).toHaveLength(3);
+    expect(lines.map((op) => (op.op === "text" ? op.text : "")).join(" ")).toMatch(/^Société Coopérative .*…$/);
+    const [page] = await pageTexts(renderStatementPdf(statement, profile, { pageSize: "A4" }));
+    expect(page).toContain("…");
+  });
+
+  it("lays the currency sections out with the same columns, the penalty column included when French mentions are on", () => {
+    const CHF = currency("CHF");
+    const base = outstandingStatement({ count: 6, penalties: true });
+    const eur = base.sections[0];
+    if (eur === undefined) throw new Error("fixture has a section");
+    const noPenalty = { ...eur, openItems: eur.openItems.slice(0, 3).map((line) => ({ ...line, penalty: undefined })) };
+    const chf = (m: Money): Money => money(CHF, m.minor);
+    const swiss = { ...eur, currency: CHF, openItems: eur.openItems.map((l) => ({ ...l, open: chf(l.open) })) };
+    const layout = layoutStatement({ ...base, sections: [noPenalty, swiss] }, profile, "A4", embeddedFonts());
+    const headers = layout.pages
+      .flat()
+      .filter((op) => op.op === "text" && op.text === "Pénalités")
+      .map((op) => (op.op === "text" ? Math.round(op.x * 100) : 0));
+    expect(headers).toHaveLength(2);
+    expect(headers[0]).toBe(headers[1]);
+  });
+
+  it("shows the open credits in the totals and hides zero indemnities and penalties", async () => {
+    const base = outstandingStatement({ count: 8, penalties: true });
+    const section = base.sections[0];
+    if (section === undefined) throw new Error("fixture has a section");
+    expect(section.creditsTotal.minor).toBeLessThan(0);
+    const withCredits = (await pageTexts(renderStatementPdf(base, profile, { pageSize: "A4" })))[0] ?? "";
+    expect(withCredits).toContain("dont avoirs et acomptes à déduire");
+    expect(withCredits).toMatch(/-20[\s\u202f\u00a0]096,85[\s\u00a0]€/u);
+    for (const band of section.ageing) expect(band.amount.minor).toBeGreaterThanOrEqual(0);
+    const en = (await pageTexts(renderStatementPdf(activityStatement({ count: 6 }), profile, { pageSize: "A4" })))[0];
+    expect(en).toContain("of which credit notes and advances to deduct");
+
+    const zero = {
+      ...base,
+      sections: [{ ...section, creditsTotal: amount(0), penaltiesTotal: amount(0), indemnitiesTotal: amount(0) }],
+    };
+    const page = (await pageTexts(renderStatementPdf(zero, profile, { pageSize: "A4" })))[0] ?? "";
+    expect(page).not.toContain("Indemnités forfaitaires de recouvrement");
+    expect(page).not.toContain("Pénalités de retard courues");
+    expect(page).not.toContain("dont avoirs et acomptes");
+  });
+
+  it("shows the company name once when there is no logo", async () => {
+    const noLogo = (
+      await pageTexts(renderStatementPdf(outstandingStatement({ count: 2 }), frenchProfile, { pageSize: "A4" }))
+    )[0];
+    const header = noLogo?.split("Relevé de compte")[0] ?? "";
+    expect(header.match(/Atelier Lumière SARL/g)).toHaveLength(1);
+    const withLogo = (
+      await pageTexts(renderStatementPdf(outstandingStatement({ count: 2 }), profile, { pageSize: "A4" }))
+    )[0];
+    expect(withLogo?.split("Relevé de compte")[0]?.match(/Atelier Lumière SARL/g)).toHaveLength(1);
+  });
+
   // poppler is stricter than pdfjs; npm test installs poppler-utils (scripts/system-packages.sh), so no skip here.
   it("renders page 1 with pdftoppm without errors", () => {
     const dir = mkdtempSync(join(tmpdir(), "releve-pdf-"));

@@ -29,6 +29,8 @@ export interface PdfTexts {
   readonly closingBalance: (date: string) => string;
   readonly openTotal: string;
   readonly overdueTotal: (count: number) => string;
+  /** The open credits (≤ 0) included in the open total. */
+  readonly creditsTotal: string;
   readonly penaltiesTotal: string;
   readonly indemnitiesTotal: string;
   readonly ageing: string;
@@ -71,6 +73,7 @@ const FR: PdfTexts = {
   closingBalance: (date) => `Solde de clôture au ${date}`,
   openTotal: "Total restant dû",
   overdueTotal: (count) => `dont échu (${count} ${count > 1 ? "pièces" : "pièce"})`,
+  creditsTotal: "dont avoirs et acomptes à déduire",
   penaltiesTotal: "Pénalités de retard courues",
   indemnitiesTotal: "Indemnités forfaitaires de recouvrement",
   ageing: "Antériorité",
@@ -121,6 +124,7 @@ const EN: PdfTexts = {
   closingBalance: (date) => `Closing balance on ${date}`,
   openTotal: "Total open",
   overdueTotal: (count) => `of which overdue (${count} ${count === 1 ? "item" : "items"})`,
+  creditsTotal: "of which credit notes and advances to deduct",
   penaltiesTotal: "Late-payment penalties accrued",
   indemnitiesTotal: "Fixed recovery indemnities",
   ageing: "Ageing",
