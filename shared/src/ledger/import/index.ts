@@ -70,8 +70,10 @@ export async function importLedgerFiles(
     if (parsed.ok && parsed.kind === "payments") payments.push({ file, parsed });
     else results.push(importLedgerCsv(file.name, parsed, options.ledgerCsv));
   }
+  // Only payments files need it; building it for a 100k-row ledger alone would cost a hash per row.
   const currencies = new Map<string, CurrencyCode>();
-  for (const result of results) for (const doc of result.documents) currencies.set(doc.number, doc.currency);
+  if (payments.length > 0)
+    for (const result of results) for (const doc of result.documents) currencies.set(doc.number, doc.currency);
   for (const { file, parsed } of payments) {
     results.push(
       importPaymentsCsv(file.name, parsed, {
