@@ -27,7 +27,7 @@ const config = {
     // packages jest cannot load: point it at the enum's own file.
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
-  roots: ["<rootDir>/shared", "<rootDir>/cli", "<rootDir>/test", "<rootDir>/outlook-addin"],
+  roots: ["<rootDir>/shared", "<rootDir>/cli", "<rootDir>/test", "<rootDir>/outlook-addin", "<rootDir>/gmail-addon"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testTimeout: 60_000,
 };

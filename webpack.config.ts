@@ -5,6 +5,7 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Configuration } from "webpack";
+import gmailConfigurations from "./gmail-addon/webpack.part.js";
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -48,5 +49,5 @@ export default function config(_env: unknown, argv: { mode?: Configuration["mode
     module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: swc }] },
     performance: { hints: false },
   };
-  return [core];
+  return [core, ...gmailConfigurations(mode)];
 }

@@ -1,0 +1,70 @@
+/** What the cards show, as plain data: handlers compute these, card builders only draw them. */
+import type { HandlerName } from "../handlers/names.js";
+
+export interface JobRow {
+  readonly id: string;
+  /** "Wed 30 Dec 2026, 09:00 (Europe/Paris)". */
+  readonly when: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly client: string;
+  readonly period: string;
+  readonly status: string;
+  readonly note: string | undefined;
+}
+
+export interface HomeView {
+  readonly upcoming: readonly JobRow[];
+  /** "uncertain" jobs: may have been sent. */
+  readonly attention: readonly JobRow[];
+  readonly history: readonly JobRow[];
+  /** Errors and waits, each with what to do. */
+  readonly notices: readonly string[];
+}
+
+export interface ClientChoice {
+  readonly key: string;
+  readonly name: string;
+  readonly selected: boolean;
+}
+
+export interface ComposeView {
+  readonly clients: readonly ClientChoice[];
+  readonly client: string | undefined;
+  readonly recipients: readonly string[];
+  readonly balance: string | undefined;
+  readonly overdueLines: readonly string[];
+  /** The send time proposed (the client's rule, or the default rule). */
+  readonly sendAtMs: number;
+  readonly zoneOffsetMinutes: number;
+  readonly whenText: string;
+  readonly problem: string | undefined;
+}
+
+export interface SettingsView {
+  readonly profileJson: string;
+  readonly ledgerUrls: string;
+  readonly sendDay: string;
+  readonly sendHour: string;
+  readonly problem: string | undefined;
+}
+
+/** Form input ids shared by the card builders and the handlers that read them. */
+export const INPUT = {
+  client: "client",
+  sendAt: "sendAt",
+  profileJson: "profileJson",
+  ledgerUrls: "ledgerUrls",
+  sendDay: "sendDay",
+  sendHour: "sendHour",
+} as const;
+
+/** Action parameter names. */
+export const PARAM = { job: "job" } as const;
+
+export function action(
+  name: HandlerName,
+  parameters: Record<string, string> = {},
+): GoogleAppsScript.Card_Service.Action {
+  return CardService.newAction().setFunctionName(name).setParameters(parameters);
+}

@@ -1,0 +1,96 @@
+/** The sandbox's user: the examples' company profile and ledger, as two Google Sheets. */
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Papa from "papaparse";
+import { Sandbox, type SandboxOptions, type SheetData } from "./sandbox/sandbox.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const INVOICES_URL = "https://docs.google.com/spreadsheets/d/invoices-sheet/edit";
+export const PAYMENTS_URL = "https://docs.google.com/spreadsheets/d/payments-sheet/edit";
+export const MANY_CLIENTS_URL = "https://docs.google.com/spreadsheets/d/many-clients/edit";
+
+function sheet(name: string, file: string): SheetData {
+  const text = readFileSync(resolve(root, "examples/ledger", file), "utf8").replace(/^\ufeff/, "");
+  const parsed = Papa.parse<string[]>(text.trim(), { delimiter: ";" });
+  return { name, tabs: [{ id: 0, name: "Feuille 1", values: parsed.data }] };
+}
+
+/** A ledger of `count` clients, each with one open invoice: "Client 01" <client01@example.com>. */
+export function manyClientsSheet(count: number): SheetData {
+  const header = [
+    "N° facture",
+    "Client",
+    "E-mail client",
+    "Langue",
+    "Date",
+    "Échéance",
+    "Montant TTC",
+    "Payé",
+    "Devise",
+  ];
+  const rows = Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(2, "0");
+    return [
+      `F-${n}`,
+      `Client ${n}`,
+      `client${n}@example.com`,
+      "fr-FR",
+      "02/11/2026",
+      "02/12/2026",
+      `${100 + i},00`,
+      "0,00",
+      "EUR",
+    ];
+  });
+  return { name: "Clients", tabs: [{ id: 0, name: "Feuille 1", values: [header, ...rows] }] };
+}
+
+export function examplesProfileJson(): string {
+  const profile = JSON.parse(readFileSync(resolve(root, "examples/profile.json"), "utf8")) as Record<string, unknown>;
+  delete profile.logo;
+  return JSON.stringify(profile);
+}
+
+export const START = Date.parse("2026-12-03T10:00:00Z");
+
+export function newSandbox(options: Partial<SandboxOptions> = {}): Sandbox {
+  return new Sandbox({
+    now: START,
+    sheets: {
+      [INVOICES_URL]: sheet("Factures", "factures.csv"),
+      [PAYMENTS_URL]: sheet("Paiements", "paiements.csv"),
+      [MANY_CLIENTS_URL]: manyClientsSheet(25),
+    },
+    ...options,
+  });
+}
+
+/** Settings saved through the settings card's own handler. */
+export function setUp(sandbox: Sandbox, sendDay = 30, sendHour = 9, urls = [INVOICES_URL, PAYMENTS_URL]): unknown {
+  return sandbox.run(
+    "onSaveSettings",
+    sandbox.event({
+      formInputs: {
+        profileJson: { stringInputs: { value: [examplesProfileJson()] } },
+        ledgerUrls: { stringInputs: { value: [urls.join("\n")] } },
+        sendDay: { stringInputs: { value: [String(sendDay)] } },
+        sendHour: { stringInputs: { value: [String(sendHour)] } },
+      },
+    }),
+  );
+}
+
+/** Schedules a statement for `client` (key) at `sendAt` the way the compose card's Schedule button does. */
+export function schedule(sandbox: Sandbox, clientKey: string, sendAt: number, recipients: readonly string[]): unknown {
+  return sandbox.run(
+    "onSchedule",
+    sandbox.event({
+      gmail: { toRecipients: [...recipients] },
+      formInputs: {
+        client: { stringInputs: { value: [clientKey] } },
+        sendAt: { dateTimeInput: { hasDate: true, hasTime: true, msSinceEpoch: String(sendAt) } },
+      },
+    }),
+  );
+}

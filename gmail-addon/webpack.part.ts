@@ -1,0 +1,73 @@
+/**
+ * The Gmail add-on bundle: dist/gmail/Code.js (one file, no chunks — Apps Script loads nothing at run time) plus
+ * appsscript.json. The polyfills entry comes first so jsPDF finds atob/btoa, TextEncoder and `self` when it loads;
+ * gas-webpack-plugin turns main.ts's `global.name = …` into the top-level functions Apps Script calls.
+ */
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import CopyPlugin from "copy-webpack-plugin";
+import webpack, { type Configuration, type WebpackPluginInstance } from "webpack";
+
+const require = createRequire(import.meta.url);
+const GasPlugin = require("gas-webpack-plugin") as new (options?: object) => WebpackPluginInstance;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..");
+
+export const GMAIL_DIST = resolve(root, "dist/gmail");
+
+export default function gmailConfigurations(mode: Configuration["mode"]): Configuration[] {
+  return [
+    {
+      name: "gmail",
+      mode,
+      target: ["web", "es2020"],
+      entry: { Code: [resolve(here, "src/gas/polyfills.ts"), resolve(here, "src/main.ts")] },
+      output: { path: GMAIL_DIST, filename: "[name].js", clean: true, iife: true },
+      devtool: false,
+      node: { global: true },
+      resolve: {
+        extensions: [".ts", ".js", ".mjs"],
+        extensionAlias: { ".js": [".ts", ".js"] },
+        // jsPDF's optional HTML/SVG helpers load these lazily; the add-on never draws HTML, and a chunk could not load.
+        alias: {
+          html2canvas: false,
+          dompurify: false,
+          canvg: false,
+          "pdfjs-dist": false,
+          // date-holidays only needs moment-timezone for equinox-based holidays (Japan…): its 700 KB of zone data
+          // would triple Code.js, so those calendars fall back to UTC equinoxes in Gmail (one day off at worst).
+          "moment-timezone$": "moment-timezone/moment-timezone.js",
+        },
+        fallback: { fs: false, path: false, url: false, zlib: false, stream: false, crypto: false },
+      },
+      module: {
+        parser: { javascript: { dynamicImportMode: "eager" } },
+        rules: [
+          {
+            test: /\.ts$/,
+            exclude: /node_modules/,
+            use: { loader: "swc-loader", options: { jsc: { parser: { syntax: "typescript" }, target: "es2020" } } },
+          },
+        ],
+      },
+      optimization: { splitChunks: false, runtimeChunk: false, concatenateModules: true },
+      plugins: [
+        new GasPlugin({ comment: false }),
+        // astronomia (date-holidays' lunar calendars) evaluates `setTimeout` in perihelion.js, which nothing here uses.
+        new webpack.NormalModuleReplacementPlugin(
+          /^\.\/perihelion\.js$/,
+          (resource: { context: string; request: string }) => {
+            if (/astronomia[\\/]src$/.test(resource.context))
+              resource.request = resolve(here, "src/gas/stubs/empty.ts");
+          },
+        ),
+        // moment's 130 locales: date-holidays names holidays itself.
+        new webpack.IgnorePlugin({ resourceRegExp: /^\.\/locale$/, contextRegExp: /moment$/ }),
+        new CopyPlugin({ patterns: [{ from: resolve(root, "appsscript.json"), to: GMAIL_DIST }] }),
+      ],
+      performance: { hints: false },
+    },
+  ];
+}
