@@ -58,18 +58,31 @@ export function dateParts(date: IsoDate): { year: number; month: number; day: nu
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
-// Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
-export function toDayNumber(date: IsoDate): DayNumber {
-  const { year, month, day } = dateParts(date);
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil; exact, no Date object).
+ * The recurrence loop calls it with numbers, statements through toDayNumber.
+ * @example daysFromCivil(1970, 1, 2) // 1
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return (era * 146097 + dayOfEra - 719468) as DayNumber;
+  return era * 146097 + dayOfEra - 719468;
 }
 
-export function fromDayNumber(dayNumber: number): IsoDate {
+export interface CivilParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/**
+ * Inverse of daysFromCivil.
+ * @example civilFromDays(0) // { year: 1970, month: 1, day: 1 }
+ */
+export function civilFromDays(dayNumber: number): CivilParts {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
@@ -80,7 +93,16 @@ export function fromDayNumber(dayNumber: number): IsoDate {
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+export function toDayNumber(date: IsoDate): DayNumber {
+  const { year, month, day } = dateParts(date);
+  return daysFromCivil(year, month, day) as DayNumber;
+}
+
+export function fromDayNumber(dayNumber: number): IsoDate {
+  const { year, month, day } = civilFromDays(dayNumber);
   const result = civilDate(year, month, day);
   if (result === undefined) throw new RangeError(`day number out of range: ${dayNumber}`);
   return result;

@@ -4,7 +4,7 @@
  * no machine time zone is ever involved.
  */
 import type { Brand } from "../brand.js";
-import { daysInMonth, isLeapYear } from "../date/civil-date.js";
+import { civilFromDays, daysFromCivil, daysInMonth, isLeapYear, type CivilParts } from "../date/civil-date.js";
 
 /** A nominal wall-clock time: what a clock on the wall shows, in no particular zone. */
 export interface LocalDateTime {
@@ -21,46 +21,8 @@ export type WallSeconds = Brand<number, "WallSeconds">;
 
 export const SECONDS_PER_DAY = 86_400;
 
-export { daysInMonth, isLeapYear };
-
-/**
- * Days since 1970-01-01 for a proleptic Gregorian date, on plain numbers (civil-date.ts does the same through
- * IsoDate strings; the expansion loop needs it without building strings).
- * @example daysFromCivil(1970, 1, 2) // 1
- */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-/** The civil date of a day number, as [year, month, day]. */
-export interface CivilParts {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}
-
-/**
- * Inverse of daysFromCivil.
- * @example civilFromDays(0) // { year: 1970, month: 1, day: 1 }
- */
-export function civilFromDays(dayNumber: number): CivilParts {
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
+// Day-number arithmetic is the civil-date module's; the loop uses it through here.
+export { civilFromDays, daysFromCivil, daysInMonth, isLeapYear, type CivilParts };
 
 /**
  * Day of the week of a day number, Monday = 0 … Sunday = 6 (the order of RFC 5545's MO…SU).
