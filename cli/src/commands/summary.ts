@@ -8,9 +8,12 @@ export function describeStatement(statement: Statement): string {
   const balances = statement.sections
     .filter((section) => section.openTotal.minor !== 0)
     .map((section) => {
-      const overdue =
-        section.overdueTotal.minor !== 0 ? `, ${formatMoney(section.overdueTotal, statement.locale)} overdue` : "";
-      return `${formatMoney(section.openTotal, statement.locale)}${overdue}`;
+      const money = (amount: typeof section.openTotal) => formatMoney(amount, statement.locale);
+      const overdue = section.overdueTotal.minor !== 0 ? `${money(section.overdueTotal)} overdue` : "";
+      // Credits explain an overdue part larger than the balance (invoices late, a credit note not yet applied).
+      const credits = section.creditsTotal.minor !== 0 ? `${money(section.creditsTotal)} credits` : "";
+      const detail = [overdue, credits].filter((part) => part !== "").join(", ");
+      return `${money(section.openTotal)}${detail !== "" ? ` (${detail})` : ""}`;
     });
   return `${statement.client.name}: ${balances.join(" · ")} as of ${statement.asOf}`;
 }
