@@ -1,8 +1,7 @@
 /** Reads the EN 16931 fields of a UN/CEFACT CII D16B CrossIndustryInvoice (also the XML inside Factur-X). */
-import { hasErrors } from "../../../problem.js";
 import { FieldReader, ram, rsm, udt } from "./fields.js";
 import { readBuyerEmail } from "./email.js";
-import type { PartialRead } from "./ubl.js";
+import { completeInvoice, type PartialRead } from "./model.js";
 import type { XmlElement } from "./xml.js";
 
 /**
@@ -50,36 +49,20 @@ export function readCii(file: string, root: XmlElement): PartialRead {
   const prepaid = currency && r.amount(prepaidElement, currency, "prepaid amount");
   const amountDue = currency && r.amount(payableElement, currency, "amount due");
 
-  if (
-    hasErrors(r.problems) ||
-    number === undefined ||
-    typeCode === undefined ||
-    issueDate === undefined ||
-    buyerName === undefined ||
-    currency === undefined ||
-    grandTotal === undefined ||
-    amountDue === undefined ||
-    grandElement === undefined
-  ) {
-    return { ok: false, problems: r.problems };
-  }
-  return {
-    ok: true,
-    problems: r.problems,
-    invoice: {
-      syntax: "cii",
-      root: "CrossIndustryInvoice",
-      number,
-      typeCode,
-      issueDate,
-      dueDate,
-      buyerName,
-      buyerEmail,
-      currency,
-      grandTotal,
-      prepaid,
-      amountDue,
-      elements: { number: `${root.path}/rsm:ExchangedDocument/ram:ID`, grandTotal: grandElement.path },
-    },
-  };
+  return completeInvoice(r.problems, {
+    syntax: "cii",
+    root: "CrossIndustryInvoice",
+    number,
+    typeCode,
+    issueDate,
+    dueDate,
+    buyerName,
+    buyerEmail,
+    currency,
+    grandTotal,
+    prepaid,
+    amountDue,
+    numberPath: `${root.path}/rsm:ExchangedDocument/ram:ID`,
+    grandTotalPath: grandElement?.path,
+  });
 }

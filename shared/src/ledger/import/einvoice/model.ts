@@ -2,6 +2,7 @@
 import type { IsoDate } from "../../../date/civil-date.js";
 import type { CurrencyCode } from "../../../money/currency.js";
 import type { Money } from "../../../money/money.js";
+import { hasErrors, type Problem } from "../../../problem.js";
 
 export type EInvoiceSyntax = "ubl" | "cii" | "facturx";
 
@@ -33,4 +34,57 @@ export interface EInvoice {
   readonly amountDue: Money;
   /** Element paths of the fields, for locating problems found later (e.g. by the ledger). */
   readonly elements: { readonly number: string; readonly grandTotal: string };
+}
+
+export type PartialRead = { ok: true; invoice: EInvoice; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+/** What a syntax reader found, each field possibly missing (its problem is already recorded). */
+export type FoundFields = {
+  readonly [K in "number" | "typeCode" | "issueDate" | "buyerName" | "currency" | "grandTotal" | "amountDue"]:
+    EInvoice[K] | undefined;
+} & Pick<EInvoice, "syntax" | "root" | "dueDate" | "buyerEmail" | "prepaid"> & {
+    readonly numberPath: string;
+    readonly grandTotalPath: string | undefined;
+  };
+
+/**
+ * The common end of every syntax reader: an invoice only when every required field was read and no error was
+ * recorded, so a half-read file is never used.
+ * @example completeInvoice(reader.problems, found)
+ */
+export function completeInvoice(problems: Problem[], found: FoundFields): PartialRead {
+  const { number, typeCode, issueDate, buyerName, currency, grandTotal, amountDue, grandTotalPath } = found;
+  if (
+    hasErrors(problems) ||
+    number === undefined ||
+    typeCode === undefined ||
+    issueDate === undefined ||
+    buyerName === undefined ||
+    currency === undefined ||
+    grandTotal === undefined ||
+    amountDue === undefined ||
+    grandTotalPath === undefined
+  ) {
+    return { ok: false, problems };
+  }
+  const { syntax, root, dueDate, buyerEmail, prepaid } = found;
+  return {
+    ok: true,
+    problems,
+    invoice: {
+      syntax,
+      root,
+      number,
+      typeCode,
+      issueDate,
+      dueDate,
+      buyerName,
+      buyerEmail,
+      currency,
+      grandTotal,
+      prepaid,
+      amountDue,
+      elements: { number: found.numberPath, grandTotal: grandTotalPath },
+    },
+  };
 }

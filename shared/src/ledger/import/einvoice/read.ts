@@ -3,8 +3,8 @@ import { problem, type Outcome, type Problem } from "../../../problem.js";
 import { readCii } from "./cii.js";
 import { extractEmbeddedXml, looksLikePdf } from "./facturx.js";
 import { NS } from "./fields.js";
-import type { EInvoice, EInvoiceSyntax } from "./model.js";
-import { readUbl, type PartialRead } from "./ubl.js";
+import type { EInvoice, EInvoiceSyntax, PartialRead } from "./model.js";
+import { readUbl } from "./ubl.js";
 import { readXml, type XmlElement } from "./xml.js";
 
 /** The fields, or the problems; `syntax` says how far detection got (for reporting even a failed read). */

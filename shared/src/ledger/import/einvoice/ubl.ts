@@ -1,11 +1,8 @@
 /** Reads the EN 16931 fields of a UBL 2.1 Invoice or CreditNote (see shared/samples/einvoices/SOURCES.md). */
-import { hasErrors, type Problem } from "../../../problem.js";
 import { cac, cbc, FieldReader, type Step } from "./fields.js";
-import type { EInvoice } from "./model.js";
+import { completeInvoice, type PartialRead } from "./model.js";
 import { readBuyerEmail } from "./email.js";
 import type { XmlElement } from "./xml.js";
-
-export type PartialRead = { ok: true; invoice: EInvoice; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
  * Reads a UBL document whose root was already recognised as Invoice-2 or CreditNote-2.
@@ -39,36 +36,20 @@ export function readUbl(file: string, root: XmlElement, kind: "Invoice" | "Credi
   const prepaid = currency && r.amount(prepaidElement, currency, "prepaid amount");
   const amountDue = currency && r.amount(dueElement, currency, "amount due");
 
-  if (
-    hasErrors(r.problems) ||
-    number === undefined ||
-    typeCode === undefined ||
-    issueDate === undefined ||
-    buyerName === undefined ||
-    currency === undefined ||
-    grandTotal === undefined ||
-    amountDue === undefined ||
-    grandElement === undefined
-  ) {
-    return { ok: false, problems: r.problems };
-  }
-  return {
-    ok: true,
-    problems: r.problems,
-    invoice: {
-      syntax: "ubl",
-      root: kind,
-      number,
-      typeCode,
-      issueDate,
-      dueDate,
-      buyerName,
-      buyerEmail,
-      currency,
-      grandTotal,
-      prepaid,
-      amountDue,
-      elements: { number: `${root.path}/cbc:ID`, grandTotal: grandElement.path },
-    },
-  };
+  return completeInvoice(r.problems, {
+    syntax: "ubl",
+    root: kind,
+    number,
+    typeCode,
+    issueDate,
+    dueDate,
+    buyerName,
+    buyerEmail,
+    currency,
+    grandTotal,
+    prepaid,
+    amountDue,
+    numberPath: `${root.path}/cbc:ID`,
+    grandTotalPath: grandElement?.path,
+  });
 }
