@@ -69,5 +69,7 @@ export async function invoicesCommand(values: ParsedOptions): Promise<CommandOut
       `${doc.source.file}${doc.source.line !== undefined ? `:${doc.source.line}` : ""}`,
     ]),
   );
-  return { text: `${table}\n${rows.length} documents, ${ledger.payments.length} payments`, problems };
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+  const dated = ledger.payments.filter((payment) => payment.date !== undefined).length;
+  return { text: `${table}\n${count(rows.length, "document")}, ${count(dated, "dated payment")}`, problems };
 }

@@ -1,5 +1,5 @@
 /** `releve statement`: one client's statement as a PDF (and its data with --json). */
-import { addDays, compareDates, firstDayOfMonth } from "../../../shared/src/date/civil-date.js";
+import { compareDates, firstDayOfMonth } from "../../../shared/src/date/civil-date.js";
 import { statementJson } from "../../../shared/src/statement/json.js";
 import { findClient, loadLedger } from "../context.js";
 import { problem } from "../../../shared/src/problem.js";
@@ -49,7 +49,8 @@ export async function statementCommand(values: ParsedOptions): Promise<CommandOu
   const pdf = renderPdf(statement, profile, pageSize);
   writeFileAtomically(output, pdf);
   if (values.json === true) return { json: { ...statementJson(statement), pdf: output }, problems };
-  const opening = period !== undefined ? ` (opening balance at ${addDays(period.from, -1)})` : "";
+  const opening =
+    period !== undefined ? ` (period ${period.from} – ${period.to}, opening balance on ${period.from})` : "";
   return {
     text: `${describeStatement(statement)}${opening}\nWrote ${output} (${Math.round(pdf.length / 1024)} KB)`,
     problems,
