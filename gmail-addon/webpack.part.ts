@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import CopyPlugin from "copy-webpack-plugin";
-import webpack, { type Configuration, type WebpackPluginInstance } from "webpack";
+import type { Configuration, WebpackPluginInstance } from "webpack";
 
 const require = createRequire(import.meta.url);
 const GasPlugin = require("gas-webpack-plugin") as new (options?: object) => WebpackPluginInstance;
@@ -36,9 +36,11 @@ export default function gmailConfigurations(mode: Configuration["mode"]): Config
           dompurify: false,
           canvg: false,
           "pdfjs-dist": false,
-          // date-holidays only needs moment-timezone for equinox-based holidays (Japan…): its 700 KB of zone data
-          // would triple Code.js, so those calendars fall back to UTC equinoxes in Gmail (one day off at worst).
-          "moment-timezone$": "moment-timezone/moment-timezone.js",
+          // Business-day shifts need date-holidays (its data, moment-timezone and astronomia: ~800 KB of Code.js);
+          // the add-on offers no shift yet, so the stub throws if one is ever used.
+          "date-holidays$": resolve(here, "src/gas/stubs/no-holidays.ts"),
+          // jsPDF's PNG decoder (fast-png + pako): no logo is drawn in Gmail yet.
+          "fast-png$": resolve(here, "src/gas/stubs/no-png.ts"),
         },
         fallback: { fs: false, path: false, url: false, zlib: false, stream: false, crypto: false },
       },
@@ -55,16 +57,6 @@ export default function gmailConfigurations(mode: Configuration["mode"]): Config
       optimization: { splitChunks: false, runtimeChunk: false, concatenateModules: true },
       plugins: [
         new GasPlugin({ comment: false }),
-        // astronomia (date-holidays' lunar calendars) evaluates `setTimeout` in perihelion.js, which nothing here uses.
-        new webpack.NormalModuleReplacementPlugin(
-          /^\.\/perihelion\.js$/,
-          (resource: { context: string; request: string }) => {
-            if (/astronomia[\\/]src$/.test(resource.context))
-              resource.request = resolve(here, "src/gas/stubs/empty.ts");
-          },
-        ),
-        // moment's 130 locales: date-holidays names holidays itself.
-        new webpack.IgnorePlugin({ resourceRegExp: /^\.\/locale$/, contextRegExp: /moment$/ }),
         new CopyPlugin({ patterns: [{ from: resolve(root, "appsscript.json"), to: GMAIL_DIST }] }),
       ],
       performance: { hints: false },

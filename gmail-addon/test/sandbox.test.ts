@@ -1,9 +1,15 @@
 /** The built Code.js in the Apps Script sandbox: only Apps Script's globals, every handler exposed, the homepage. */
+import { statSync } from "node:fs";
 import { HANDLER_NAMES } from "../src/handlers/names.js";
 import { texts } from "./sandbox/cards.js";
 import { newSandbox, setUp } from "./fixtures.js";
+import { CODE_JS } from "./sandbox/sandbox.js";
 
 describe("Code.js in the Apps Script sandbox", () => {
+  it("stays within 700 KB", () => {
+    expect(statSync(CODE_JS).size).toBeLessThanOrEqual(700 * 1024);
+  });
+
   it("evaluates without window, self, require, atob, TextEncoder or setTimeout being provided", () => {
     const sandbox = newSandbox();
     // The polyfills define some of these for jsPDF; the sandbox itself provided none.
