@@ -12,6 +12,7 @@ global.onCompose = handlers.onCompose;
 global.onPickClient = handlers.onPickClient;
 global.onSchedule = handlers.onSchedule;
 global.onInsertSummary = handlers.onInsertSummary;
+global.onOpenDraft = handlers.onOpenDraft;
 global.onCancel = handlers.onCancel;
 global.onConfirmSent = handlers.onConfirmSent;
 global.onSendAgain = handlers.onSendAgain;

@@ -125,6 +125,33 @@ describe("Gmail add-on: schedule from the compose window, sent by the trigger", 
     expect(sandbox.sent).toHaveLength(0);
   });
 
+  it("opens a new draft with today's statement attached, for Gmail's own Send or Schedule send", async () => {
+    const sandbox = newSandbox();
+    setUp(sandbox);
+    const [card] = sandbox.run("onCompose", sandbox.event({ gmail: { toRecipients: [CLIENT_EMAIL] } })) as unknown[];
+    const open = buttonAction(card, "Open as a new draft with the statement attached");
+    const select = walk(card).find((node) => node.kind === "SelectionInput")!;
+    const chosen = select.children.find((child) => child.via === "Item" && child.args[2] === true)!;
+    const response = sandbox.run(
+      open.functionName,
+      sandbox.event({
+        gmail: { toRecipients: [CLIENT_EMAIL] },
+        formInputs: { client: { stringInputs: { value: [chosen.args[1] as string] } } },
+      }),
+    );
+    expect(walk(response).some((node) => node.kind === "ComposeActionResponseBuilder")).toBe(true);
+    expect(sandbox.drafts).toHaveLength(1);
+    const draft = sandbox.drafts[0]!;
+    expect(draft.to).toBe(CLIENT_EMAIL);
+    expect(draft.subject).toBe("Relevé de factures au 3 décembre 2026 — Atelier Cassis Conseil SARL");
+    expect(draft.attachments.map((a) => [a.name, a.contentType])).toEqual([
+      ["Releve-Librairie-Les-Mots-Bleus-2026-12-03.pdf", "application/pdf"],
+    ]);
+    const balance = await expectedBalance("2026-12-03");
+    expect(pdfText(draft.attachments[0]!.bytes).replace(/\s/g, "")).toContain(balance.replace(/\s/g, ""));
+    expect(sandbox.sent).toHaveLength(0);
+  });
+
   it("refuses to schedule the same statement twice", () => {
     const sandbox = newSandbox();
     setUp(sandbox);

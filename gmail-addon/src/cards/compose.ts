@@ -44,6 +44,12 @@ export function composeCard(view: ComposeView): GoogleAppsScript.Card_Service.Ca
           CardService.newTextButton().setText("Insert summary").setOnClickAction(action(HANDLER.insertSummary)),
         ),
     );
+    // For users who prefer Gmail's own Send or Schedule send: a new draft with the PDF already attached.
+    section.addWidget(
+      CardService.newTextButton()
+        .setText("Open as a new draft with the statement attached")
+        .setComposeAction(action(HANDLER.openDraft), CardService.ComposedEmailType.STANDALONE_DRAFT),
+    );
   }
   card.addSection(section);
   return card.build();

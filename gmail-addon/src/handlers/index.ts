@@ -16,7 +16,7 @@ import { settingsCard } from "../cards/settings.js";
 import { INPUT, PARAM, type ComposeView, type HomeView } from "../cards/views.js";
 import { dispatch } from "../app/dispatch.js";
 import { outgoingFor, statementOf, subjectAndBody } from "../app/outgoing.js";
-import { buildMime, sendRaw } from "../gas/gmail-send.js";
+import { buildMime, sendRaw, signedBytes } from "../gas/gmail-send.js";
 import { JobTooLargeError } from "../gas/job-store.js";
 import { withUserLock } from "../gas/lock.js";
 import { dailyLimitFor, RecipientQuota } from "../gas/quota.js";
@@ -289,6 +289,47 @@ function onInsertSummary(event: Event): DraftResponse | ActionResponse {
     .build();
 }
 
+/** A new draft holding the statement as of today, PDF attached, for Gmail's own Send or Schedule send. */
+function onOpenDraft(event: Event): GoogleAppsScript.Card_Service.ComposeActionResponse | ActionResponse {
+  const context = userContext(event);
+  const workspace = loadWorkspace(context.properties);
+  if (!workspace.ok) return notify(workspace.message);
+  const client = workspace.ledger.clients.find((candidate) => candidate.key === stringInput(event, INPUT.client));
+  if (client === undefined) return notify("Pick the client first.");
+  const today = instantToZoned(nowInstant(), context.zone);
+  const asOf = civilDate(today.year, today.month, today.day) as IsoDate;
+  const recipients = draftRecipients(event);
+  const send: ScheduledSend = {
+    key: sendKey(client.key, "outstanding", { from: asOf, to: asOf }),
+    clientKey: client.key,
+    clientName: client.name,
+    kind: "outstanding",
+    period: { from: asOf, to: asOf },
+    asOf,
+    recipients: recipients.length > 0 ? recipients : [...client.emails],
+    sendAt: nowInstant(),
+    zone: context.zone,
+    status: "planned",
+    history: [],
+  };
+  const message = outgoingFor(send, {
+    ledger: workspace.ledger,
+    profile: workspace.profile,
+    template: workspace.settings.template,
+    sender: Session.getActiveUser().getEmail(),
+  });
+  const pdf = Utilities.newBlob(
+    signedBytes(message.attachment.bytes),
+    message.attachment.mimeType,
+    message.attachment.name,
+  );
+  const draft = GmailApp.createDraft(message.to.join(","), message.subject, message.text, {
+    htmlBody: message.html,
+    attachments: [pdf],
+  });
+  return CardService.newComposeActionResponseBuilder().setGmailDraft(draft).build();
+}
+
 // ---- job actions from the sidebar -----------------------------------------------------------------------------
 
 function rearm(context: UserContext, now: number): void {
@@ -434,6 +475,7 @@ export const handlers = {
   onPickClient,
   onSchedule,
   onInsertSummary,
+  onOpenDraft,
   onCancel,
   onConfirmSent,
   onSendAgain,

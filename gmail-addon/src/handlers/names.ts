@@ -8,6 +8,7 @@ export const HANDLER = {
   pickClient: "onPickClient",
   schedule: "onSchedule",
   insertSummary: "onInsertSummary",
+  openDraft: "onOpenDraft",
   cancel: "onCancel",
   confirmSent: "onConfirmSent",
   sendAgain: "onSendAgain",

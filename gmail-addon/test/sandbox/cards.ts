@@ -100,7 +100,8 @@ export function buttonAction(root: unknown, label: string, index = 0): ActionRef
   const buttons = walk(root).filter((node) => node.kind === "TextButton" && node.props.text === label);
   const button = buttons[index];
   if (button === undefined) throw new Error(`no "${label}" button #${index} (found ${buttons.length})`);
-  const action = button.props.onClickAction as CardNode;
+  const composeAction = button.props.composeAction as unknown[] | undefined;
+  const action = (button.props.onClickAction ?? composeAction?.[0]) as CardNode;
   return {
     functionName: action.props.functionName as string,
     parameters: (action.props.parameters as Record<string, string> | undefined) ?? {},

@@ -90,6 +90,14 @@ export interface SentMessage {
   readonly at: number;
 }
 
+export interface DraftRecord {
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly htmlBody: string | undefined;
+  readonly attachments: readonly { readonly name: string; readonly contentType: string; readonly bytes: Buffer }[];
+}
+
 export interface SheetData {
   readonly name: string;
   readonly tabs: readonly { readonly id: number; readonly name: string; readonly values: readonly string[][] }[];
@@ -109,6 +117,8 @@ export type SendBehaviour = "deliver" | "quota" | "deliver-then-network-error";
 export class Sandbox {
   readonly properties = new FakeProperties();
   readonly sent: SentMessage[] = [];
+  /** Drafts created through GmailApp (the user's Drafts folder). */
+  readonly drafts: DraftRecord[] = [];
   readonly triggers: FakeTrigger[] = [];
   /** The most triggers the user had at any moment. */
   maxTriggers = 0;
@@ -317,6 +327,10 @@ function sandboxGlobals(sandbox: Sandbox, options: SandboxOptions): Record<strin
         ? Buffer.from(data, "utf8")
         : Buffer.from(Uint8Array.from(data, (b) => b & 0xff))
       ).toString("base64url"),
+    newBlob: (data: number[], contentType: string, name: string) => {
+      const bytes = Buffer.from(Uint8Array.from(data, (b) => b & 0xff));
+      return { getBytes: () => [...bytes], getContentType: () => contentType, getName: () => name, bytes };
+    },
     base64Decode: (text: string) => Array.from(Buffer.from(text, "base64"), (b) => (b << 24) >> 24),
     sleep: () => {
       throw new Error("the sandbox does not sleep");
@@ -341,6 +355,30 @@ function sandboxGlobals(sandbox: Sandbox, options: SandboxOptions): Record<strin
       if (sandbox.sendBehaviour === "deliver-then-network-error")
         throw new Error("Address unavailable: https://gmail.googleapis.com");
       return reply(200, { id: `msg-${sandbox.sent.length}`, threadId: "t" });
+    },
+  };
+  const gmailApp = {
+    createDraft: (
+      to: string,
+      subject: string,
+      body: string,
+      advanced: {
+        htmlBody?: string;
+        attachments?: { getName(): string; getContentType(): string; bytes: Buffer }[];
+      } = {},
+    ) => {
+      sandbox.drafts.push({
+        to,
+        subject,
+        body,
+        htmlBody: advanced.htmlBody,
+        attachments: (advanced.attachments ?? []).map((blob) => ({
+          name: blob.getName(),
+          contentType: blob.getContentType(),
+          bytes: blob.bytes,
+        })),
+      });
+      return { getId: () => `draft-${String(sandbox.drafts.length)}` };
     },
   };
   const spreadsheetApp = {
@@ -378,6 +416,7 @@ function sandboxGlobals(sandbox: Sandbox, options: SandboxOptions): Record<strin
     Utilities: utilities,
     UrlFetchApp: urlFetchApp,
     SpreadsheetApp: spreadsheetApp,
+    GmailApp: gmailApp,
     Session: session,
     Logger: logger,
     console: { log: logger.log, info: logger.log, warn: logger.log, error: logger.log },
