@@ -5,6 +5,7 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Configuration } from "webpack";
+import { outlookConfigurations } from "./outlook-addin/webpack.part.js";
 import gmailConfigurations from "./gmail-addon/webpack.part.js";
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -49,5 +50,9 @@ export default function config(_env: unknown, argv: { mode?: Configuration["mode
     module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: swc }] },
     performance: { hints: false },
   };
-  return [core, ...gmailConfigurations(mode)];
+  return [
+    core,
+    ...gmailConfigurations(mode),
+    ...outlookConfigurations({ mode: mode === "development" ? "development" : "production" }),
+  ];
 }

@@ -3,7 +3,7 @@
  * deferred send time (Mailbox 1.13, read back after setting because another add-in or the host can lose it).
  */
 import type { OutgoingMessage, ComposeTarget } from "../../../shared/src/ports.js";
-import { instantFromEpochMilliseconds, type Instant } from "../../../shared/src/recurrence/index.js";
+import { instantFromEpochMilliseconds, type Instant } from "../../../shared/src/recurrence/instant.js";
 import { OfficeError, officeCall, officeDone } from "./async.js";
 
 /** office.js refuses a longer base64 string (about 25 MB of file); checked before the call. */
