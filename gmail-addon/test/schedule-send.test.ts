@@ -152,6 +152,38 @@ describe("Gmail add-on: schedule from the compose window, sent by the trigger", 
     expect(sandbox.sent).toHaveLength(0);
   });
 
+  it("a recurring schedule plans the next month's statement after each send, until paused", () => {
+    const sandbox = newSandbox();
+    setUp(sandbox);
+    const key = "email:compta@motsbleus.example";
+    sandbox.run(
+      "onSchedule",
+      sandbox.event({
+        gmail: { toRecipients: [CLIENT_EMAIL] },
+        formInputs: {
+          client: { stringInputs: { value: [key] } },
+          sendAt: { dateTimeInput: { hasDate: true, hasTime: true, msSinceEpoch: String(DEC_30_0900_PARIS) } },
+          repeat: { stringInputs: { value: ["yes"] } },
+        },
+      }),
+    );
+    const home = sandbox.run("onHomepage", sandbox.event());
+    expect(texts(home)).toContain("Recurring schedules");
+    expect(texts(home).join("\n")).toContain("le 30 de chaque mois à 09:00");
+    sandbox.advanceTo(DEC_30_0900_PARIS + 3600_000);
+    expect(sandbox.sent).toHaveLength(1);
+    const next = texts(sandbox.run("onHomepage", sandbox.event())).join("\n");
+    expect(next).toContain("Upcoming sends (1)");
+    expect(next).toContain("2027-01-01 – 2027-01-30");
+    const pause = buttonAction(sandbox.run("onHomepage", sandbox.event()), "Pause");
+    const paused = sandbox.run(pause.functionName, sandbox.event({ parameters: pause.parameters }));
+    expect(notification(paused)).toMatch(/^Paused/);
+    sandbox.advanceTo(Date.parse("2027-01-30T08:00:00Z") + 3600_000);
+    expect(sandbox.sent).toHaveLength(2);
+    expect(texts(sandbox.run("onHomepage", sandbox.event()))).toContain("Upcoming sends (0)");
+    expect(sandbox.executions.filter((e) => e.error !== undefined)).toEqual([]);
+  });
+
   it("refuses to schedule the same statement twice", () => {
     const sandbox = newSandbox();
     setUp(sandbox);

@@ -27,6 +27,8 @@ export interface DispatchPorts {
   readonly quotaRecord: (recipients: number, now: number) => void;
   readonly quotaBlock: (now: number) => void;
   readonly quotaLimit: number;
+  /** After a send is recorded: plans the client's next statement when its schedule recurs. */
+  readonly afterSent?: (send: ScheduledSend) => void;
 }
 
 export interface DispatchReport {
@@ -94,11 +96,17 @@ export function dispatch(ports: DispatchPorts): DispatchReport {
     const sending = apply(ports, send, { type: "start-sending" });
     const outcome = ports.send(message, sending);
     switch (outcome.kind) {
-      case "sent":
+      case "sent": {
         ports.quotaRecord(send.recipients.length, ports.now());
-        apply(ports, sending, { type: "sent" });
+        const recorded = apply(ports, sending, { type: "sent" });
         sent++;
+        try {
+          ports.afterSent?.(recorded);
+        } catch (error) {
+          notice = `The next statement for ${send.clientName} could not be planned: ${describeError(error)}`;
+        }
         break;
+      }
       case "rejected":
         apply(ports, sending, { type: "fail", reason: `Gmail refused it: ${outcome.reason}` });
         failed++;

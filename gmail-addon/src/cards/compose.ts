@@ -33,6 +33,12 @@ export function composeCard(view: ComposeView): GoogleAppsScript.Card_Service.Ca
     );
     section.addWidget(CardService.newTextParagraph().setText(`Proposed: ${view.whenText}`));
     section.addWidget(
+      CardService.newSelectionInput()
+        .setType(CardService.SelectionInputType.CHECK_BOX)
+        .setFieldName(INPUT.repeat)
+        .addItem("Then every month, by the same rule", "yes", true),
+    );
+    section.addWidget(
       CardService.newButtonSet()
         .addButton(
           CardService.newTextButton()

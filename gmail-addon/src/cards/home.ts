@@ -31,6 +31,25 @@ export function homeCard(view: HomeView): GoogleAppsScript.Card_Service.Card {
       ),
     );
   card.addSection(upcoming);
+  if (view.recurring.length > 0) {
+    const recurring = CardService.newCardSection().setHeader("Recurring schedules");
+    for (const schedule of view.recurring.slice(0, MAX_ROWS))
+      recurring.addWidget(
+        CardService.newDecoratedText()
+          .setTopLabel(schedule.clientName)
+          .setText(schedule.rule)
+          .setBottomLabel(schedule.paused ? "Paused: no further statement is planned" : `Next: ${schedule.next}`)
+          .setWrapText(true)
+          .setButton(
+            CardService.newTextButton()
+              .setText(schedule.paused ? "Resume" : "Pause")
+              .setOnClickAction(
+                action(schedule.paused ? HANDLER.resume : HANDLER.pause, { [PARAM.client]: schedule.client }),
+              ),
+          ),
+      );
+    card.addSection(recurring);
+  }
   if (view.attention.length > 0) {
     const attention = CardService.newCardSection().setHeader("May have been sent — check Sent");
     for (const job of view.attention.slice(0, MAX_ROWS / 2)) {

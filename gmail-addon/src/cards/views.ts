@@ -13,8 +13,18 @@ export interface JobRow {
   readonly note: string | undefined;
 }
 
+export interface RecurringRow {
+  readonly client: string;
+  readonly clientName: string;
+  /** The rule in plain words. */
+  readonly rule: string;
+  readonly next: string;
+  readonly paused: boolean;
+}
+
 export interface HomeView {
   readonly upcoming: readonly JobRow[];
+  readonly recurring: readonly RecurringRow[];
   /** "uncertain" jobs: may have been sent. */
   readonly attention: readonly JobRow[];
   readonly history: readonly JobRow[];
@@ -57,10 +67,11 @@ export const INPUT = {
   ledgerUrls: "ledgerUrls",
   sendDay: "sendDay",
   sendHour: "sendHour",
+  repeat: "repeat",
 } as const;
 
 /** Action parameter names. */
-export const PARAM = { job: "job" } as const;
+export const PARAM = { job: "job", client: "client" } as const;
 
 export function action(
   name: HandlerName,

@@ -4,7 +4,11 @@ import type { Ledger } from "../../../shared/src/ledger/model.js";
 import { formatMoney } from "../../../shared/src/money/format.js";
 import { instantFromEpochMilliseconds, type Instant } from "../../../shared/src/recurrence/instant.js";
 import { localDateTime } from "../../../shared/src/recurrence/local-date-time.js";
-import { monthlyOnDay } from "../../../shared/src/recurrence/presets.js";
+import { monthlyOnDay, type SendRule } from "../../../shared/src/recurrence/presets.js";
+import { nextN } from "../../../shared/src/recurrence/collect.js";
+import { describe } from "../../../shared/src/recurrence/describe.js";
+import type { IanaZone } from "../../../shared/src/recurrence/zone.js";
+import { RecurringStore } from "../gas/recurring.js";
 import { instantToZoned, offsetSecondsAt } from "../../../shared/src/recurrence/zone.js";
 import { sendKey, type ScheduledSend } from "../../../shared/src/schedule/model.js";
 import { statementPeriodFor } from "../../../shared/src/schedule/period.js";
@@ -29,6 +33,7 @@ import {
   loadWorkspace,
   userContext,
   type DispatchStatus,
+  type Workspace,
   type UserContext,
 } from "./context.js";
 import type { HandlerName } from "./names.js";
@@ -71,8 +76,24 @@ function homeView(context: UserContext): HomeView {
   for (const send of jobs)
     if (send.status === "failed" && send.history.at(-1)?.note !== undefined)
       notices.push(`Not sent to ${send.clientName}: ${send.history.at(-1)?.note ?? ""}. Fix it, then schedule again.`);
+  const now = nowInstant();
+  const rule = settings.ok ? defaultRule(settings.settings, context.zone, now) : undefined;
+  const words = context.locale.toLowerCase().startsWith("fr") ? "fr" : "en";
+  const recurring = new RecurringStore(context.properties).list().map((schedule) => ({
+    client: schedule.client,
+    clientName: schedule.clientName,
+    rule: rule === undefined ? "—" : describe(rule.rule, words),
+    next:
+      rule === undefined
+        ? "—"
+        : nextN(rule.rule, now, 3)
+            .map((occurrence) => formatWhen(occurrence.instant, context.zone, context.locale))
+            .join(" · "),
+    paused: schedule.paused,
+  }));
   return {
     upcoming: jobs.filter((s) => ["planned", "scheduled", "late", "sending"].includes(s.status)).map(row),
+    recurring,
     attention: jobs.filter((s) => s.status === "uncertain").map(row),
     history: jobs
       .filter((s) => s.status === "sent" || s.status === "cancelled" || s.status === "failed")
@@ -98,14 +119,26 @@ function draftRecipients(event: Event): string[] {
   );
 }
 
-/** The next send of the default rule (day N of every month at H in the user's zone) after now. */
-function proposedSend(ledger: Ledger, settings: AddonSettings, context: UserContext, client: string, now: Instant) {
-  const local = instantToZoned(now, context.zone);
-  const rule = monthlyOnDay(
-    { from: localDateTime(local.year, local.month, local.day, settings.sendHour, 0, 0), zone: context.zone },
+/** The default rule: day N of every month (the last day of shorter months) at H o'clock in the user's zone. */
+function defaultRule(settings: AddonSettings, zone: IanaZone, now: Instant): SendRule {
+  const local = instantToZoned(now, zone);
+  return monthlyOnDay(
+    { from: localDateTime(local.year, local.month, local.day, settings.sendHour, 0, 0), zone },
     settings.sendDay,
     true,
   );
+}
+
+/** The client's next send by the default rule after now (skipped with a reason when nothing is due). */
+function proposedSend(
+  ledger: Ledger,
+  settings: AddonSettings,
+  context: Pick<UserContext, "zone" | "store" | "locale">,
+  client: string,
+  now: Instant,
+  recipients?: readonly string[],
+) {
+  const rule = defaultRule(settings, context.zone, now);
   const plan = planSends({
     ledger,
     schedules: [
@@ -115,6 +148,7 @@ function proposedSend(ledger: Ledger, settings: AddonSettings, context: UserCont
         zone: context.zone,
         kind: "outstanding",
         period: "send-month",
+        ...(recipients !== undefined ? { recipients } : {}),
       },
     ],
     now,
@@ -249,6 +283,13 @@ function onSchedule(event: Event): ActionResponse {
       throw error;
     }
     context.store.prune();
+    if (event.commonEventObject.formInputs[INPUT.repeat]?.stringInputs?.value.includes("yes") === true)
+      new RecurringStore(context.properties).put({
+        client: client.key,
+        clientName: client.name,
+        recipients: job.recipients,
+        paused: false,
+      });
     rearm(context, now);
     return undefined;
   });
@@ -369,6 +410,28 @@ function onSendAgain(event: Event): ActionResponse {
   return jobAction(event, (now) => ({ type: "reschedule", sendAt: now }), "Will be sent again in the next minutes");
 }
 
+function setPaused(event: Event, paused: boolean): ActionResponse {
+  const context = userContext(event);
+  const store = new RecurringStore(context.properties);
+  const schedule = store.get(event.commonEventObject.parameters[PARAM.client] ?? "");
+  if (schedule === undefined) return notify("This schedule no longer exists.");
+  store.put({ ...schedule, paused });
+  return notify(
+    paused
+      ? `Paused: no further statement is planned for ${schedule.clientName} (a send already upcoming stays: cancel it above).`
+      : `Resumed: ${schedule.clientName}'s next statement is planned after the upcoming send.`,
+    homeCard(homeView(context)),
+  );
+}
+
+function onPause(event: Event): ActionResponse {
+  return setPaused(event, true);
+}
+
+function onResume(event: Event): ActionResponse {
+  return setPaused(event, false);
+}
+
 // ---- settings -------------------------------------------------------------------------------------------------
 
 function onShowSettings(event: Event): ActionResponse {
@@ -414,7 +477,7 @@ function runDispatcher(): void {
   const context = userContext();
   const email = Session.getActiveUser().getEmail();
   const quota = new RecipientQuota(context.properties, dailyLimitFor(email));
-  let workspace: ReturnType<typeof loadWorkspace> | undefined;
+  let workspace: Workspace | undefined;
   withUserLock(LOCK_WAIT_MS, () => {
     let next: number | undefined;
     try {
@@ -444,6 +507,9 @@ function runDispatcher(): void {
           quota.block(now);
         },
         quotaLimit: quota.limit,
+        afterSent: (send) => {
+          planNext(context, send, workspace, email);
+        },
       });
       next = report.next;
       const status: DispatchStatus = { at: nowInstant(), notice: report.notice };
@@ -459,6 +525,35 @@ function runDispatcher(): void {
     }
   });
   // Not locked: another run holds the lock and re-arms the triggers itself.
+}
+
+/** After a send of a recurring, unpaused client: its next statement by the rule, as a new job. */
+function planNext(context: UserContext, sent: ScheduledSend, workspace: Workspace | undefined, sender: string): void {
+  const schedule = new RecurringStore(context.properties).get(sent.clientKey);
+  if (schedule === undefined || schedule.paused || workspace === undefined || !workspace.ok) return;
+  const now = nowInstant();
+  const zoned = { zone: sent.zone, store: context.store, locale: context.locale };
+  const { planned } = proposedSend(
+    workspace.ledger,
+    workspace.settings,
+    zoned,
+    sent.clientKey,
+    now,
+    schedule.recipients,
+  );
+  if (planned === undefined) return;
+  const scheduled = transition(planned.send, { type: "schedule", hostId: Utilities.getUuid() }, now);
+  if (!scheduled.ok) return;
+  const request = {
+    ledger: workspace.ledger,
+    profile: workspace.profile,
+    template: workspace.settings.template,
+    sender,
+  };
+  context.store.put({
+    ...scheduled.send,
+    subject: subjectAndBody(planned.statement, request).subject,
+  } as ScheduledSend);
 }
 
 function onDispatchDue(): void {
@@ -477,6 +572,8 @@ export const handlers = {
   onInsertSummary,
   onOpenDraft,
   onCancel,
+  onPause,
+  onResume,
   onConfirmSent,
   onSendAgain,
   onShowSettings,

@@ -10,6 +10,8 @@ export const HANDLER = {
   insertSummary: "onInsertSummary",
   openDraft: "onOpenDraft",
   cancel: "onCancel",
+  pause: "onPause",
+  resume: "onResume",
   confirmSent: "onConfirmSent",
   sendAgain: "onSendAgain",
   showSettings: "onShowSettings",
