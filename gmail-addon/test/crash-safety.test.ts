@@ -35,6 +35,23 @@ describe("Gmail add-on crash safety and quota", () => {
     expect(inner).toBe(1);
     expect(sandbox.sent).toHaveLength(1);
     expect(statuses(sandbox)).toEqual(["sent"]);
+    // The second run touched nothing (without the lock it would have seen "sending" and marked it uncertain).
+    const [stored] = [...sandbox.properties.data].filter(([k]) => k.startsWith("job:")).map(([, v]) => v);
+    const history = (JSON.parse(stored!) as { history: { status: string }[] }).history.map((entry) => entry.status);
+    expect(history).toEqual(["planned", "scheduled", "sending", "sent"]);
+  });
+
+  it("a second run starting while the first reads the ledger (before it records 'sending') sends nothing", () => {
+    const sandbox = ready();
+    schedule(sandbox, key(0), DUE, [address(0)]);
+    let second = 0;
+    sandbox.duringSheetRead = () => {
+      if (second++ === 0) sandbox.run("onDispatchHourly");
+    };
+    sandbox.advanceTo(DUE + 2 * HOUR);
+    expect(second).toBeGreaterThan(0);
+    expect(sandbox.sent).toHaveLength(1);
+    expect(statuses(sandbox)).toEqual(["sent"]);
   });
 
   it("cancel while the dispatcher holds the lock says so and changes nothing", () => {

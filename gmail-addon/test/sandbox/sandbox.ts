@@ -128,6 +128,8 @@ export class Sandbox {
   sendBehaviour: SendBehaviour = "deliver";
   /** Called inside the Gmail API request, before it answers (to start a second run "at the same time"). */
   duringSend: (() => void) | undefined;
+  /** Called when a sheet is opened (the dispatcher reads the ledger before it records "sending"). */
+  duringSheetRead: (() => void) | undefined;
   evalMs = 0;
   private readonly context: Context;
   private execution = 0;
@@ -383,6 +385,7 @@ function sandboxGlobals(sandbox: Sandbox, options: SandboxOptions): Record<strin
   };
   const spreadsheetApp = {
     openByUrl: (url: string) => {
+      sandbox.duringSheetRead?.();
       const base = url.replace(/#.*$/, "");
       const data = options.sheets?.[base];
       if (data === undefined) throw new Error(`You do not have permission to access the requested document (${url}).`);
