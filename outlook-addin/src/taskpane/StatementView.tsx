@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { formatCivilDate } from "../../../shared/src/date/format.js";
 import type { ClientKey } from "../../../shared/src/ledger/model.js";
 import { formatMoney } from "../../../shared/src/money/format.js";
@@ -72,6 +72,11 @@ export function StatementView({ data, onUseExample }: { data: Loaded; onUseExamp
   );
   const [attach, setAttach] = useState<AttachState>({ kind: "idle" });
   const capabilities = host.compose.capabilities();
+  const outcome = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (attach.kind === "done" || attach.kind === "failed") outcome.current?.scrollIntoView({ block: "nearest" });
+  }, [attach.kind]);
 
   useEffect(() => {
     let live = true;
@@ -287,8 +292,11 @@ export function StatementView({ data, onUseExample }: { data: Loaded; onUseExamp
       ) : null}
 
       {plan?.kind === "send" ? (
-        <Text weight="semibold" data-testid="send-at">
-          {engine.formatSendTime(plan.sendAt, uiLocale, host.clock)}
+        <Text>
+          {capabilities.canDefer ? strings.plannedSend : strings.suggestedSend}{" "}
+          <Text weight="semibold" data-testid="send-at">
+            {engine.formatSendTime(plan.sendAt, uiLocale, host.clock)}
+          </Text>
         </Text>
       ) : null}
 
@@ -314,6 +322,7 @@ export function StatementView({ data, onUseExample }: { data: Loaded; onUseExamp
         {attach.kind === "working" ? strings.attaching : strings.attach}
       </Button>
 
+      <div ref={outcome} />
       {attach.kind === "done" ? (
         <MessageBar
           intent={attach.scheduled !== undefined ? "success" : "warning"}
