@@ -1,5 +1,5 @@
 /** The task pane: loads settings and the ledger once, then the Statement and Settings tabs. */
-import { Spinner, Tab, TabList, makeStyles, tokens, Text } from "@fluentui/react-components";
+import { Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { readLogo } from "../../../shared/src/image.js";
 import type { InputFile } from "../../../shared/src/ledger/import/index.js";
@@ -44,7 +44,7 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
-    paddingTop: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalXS,
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalL,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -102,9 +102,7 @@ export function App() {
   return (
     <div className={styles.root}>
       <header className={styles.header}>
-        <Text as="h1" size={500} weight="semibold">
-          {strings.title}
-        </Text>
+        {/* Outlook already titles the pane with the add-in's name: no heading of our own, as Office panes do. */}
         <TabList
           selectedValue={tab}
           onTabSelect={(_event, selected) => {
