@@ -43,7 +43,9 @@ describe("message templates", () => {
     const values = placeholderValues(statementFor("Atelier Lumière"), "Cassis Conseil", "Marie");
     const message = renderMessage(defaultTemplate("fr-FR"), values);
     expect(message.subject).toBe("Relevé de factures au 30 novembre 2026 — Cassis Conseil");
-    expect(message.text).toContain("1\u202f334,56\u00a0€, dont 1\u202f234,56\u00a0€ échu (1 facture(s) en retard)");
+    expect(message.text).toContain(
+      "Le solde restant dû est de 1\u202f334,56\u00a0€, dont 1\u202f234,56\u00a0€ échu. Factures en retard de paiement : 1.",
+    );
     expect(values.nextDueDate).toBe("20 décembre 2026");
   });
 
@@ -63,6 +65,21 @@ describe("message templates", () => {
   it("keeps the subject on one line whatever a value holds", () => {
     const values = placeholderValues(statementFor("Evil\r\nBcc: victim@example.test"), "Co", "Me");
     expect(renderMessage({ subject: "{{client}}", body: "" }, values).subject).toBe("Evil Bcc: victim@example.test");
+  });
+
+  it("explains an overdue part larger than the balance by the credits deducted", () => {
+    const base = statementFor("Atelier");
+    const section = base.sections[0]!;
+    const withCredit = {
+      ...base,
+      sections: [{ ...section, openTotal: money(EUR, 118456), creditsTotal: money(EUR, -15000) }],
+    };
+    const message = renderMessage(defaultTemplate("fr-FR"), placeholderValues(withCredit, "Co", "Me"));
+    expect(message.text).toContain(
+      "Le solde restant dû est de 1\u202f184,56\u00a0€ (factures échues : 1\u202f234,56\u00a0€ ; avoirs déduits : 150,00\u00a0€).",
+    );
+    const english = placeholderValues({ ...withCredit, locale: "en-GB" }, "Co", "Me");
+    expect(english.balanceDetail).toBe(" (overdue invoices: €1,234.56; credits deducted: €150.00)");
   });
 
   it("reports unknown placeholders", () => {

@@ -13,6 +13,7 @@ export const PLACEHOLDERS = [
   "period",
   "balance",
   "overdueBalance",
+  "balanceDetail",
   "overdueCount",
   "nextDueDate",
   "sender",
@@ -47,6 +48,29 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/**
+ * What the balance is made of, in words that stay true when credits are open: ", dont 3 595,50 € échu", or
+ * " (factures échues : 7 632,30 € ; avoirs déduits : 150,00 €)" — an overdue part larger than the balance is
+ * never left unexplained.
+ */
+function balanceDetail(statement: Statement): string {
+  const french = statement.locale.toLowerCase().startsWith("fr");
+  const money = (amount: Parameters<typeof formatMoney>[0]) => formatMoney(amount, statement.locale);
+  const sections = statement.sections.filter((s) => s.overdueTotal.minor !== 0 || s.creditsTotal.minor !== 0);
+  if (sections.length === 0) return "";
+  if (sections.every((s) => s.creditsTotal.minor === 0)) {
+    const overdue = sections.map((s) => money(s.overdueTotal)).join(" + ");
+    return french ? `, dont ${overdue} échu` : `, of which ${overdue} is overdue`;
+  }
+  const parts = sections.map((s) => {
+    const credits = money({ ...s.creditsTotal, minor: Math.abs(s.creditsTotal.minor) as typeof s.creditsTotal.minor });
+    const overdue = s.overdueTotal.minor !== 0 ? money(s.overdueTotal) : undefined;
+    if (french) return `${overdue !== undefined ? `factures échues : ${overdue} ; ` : ""}avoirs déduits : ${credits}`;
+    return `${overdue !== undefined ? `overdue invoices: ${overdue}; ` : ""}credits deducted: ${credits}`;
+  });
+  return ` (${parts.join(" — ")})`;
+}
+
 /** The values a statement gives its message: amounts per currency joined ("1 234,56 € + 5 050,50 CHF"). */
 export function placeholderValues(statement: Statement, company: string, sender: string): Record<Placeholder, string> {
   const locale: LocaleTag = statement.locale;
@@ -62,6 +86,7 @@ export function placeholderValues(statement: Statement, company: string, sender:
       ? `${formatCivilDate(statement.period.from, locale, "long")} – ${formatCivilDate(statement.period.to, locale, "long")}`
       : formatCivilDate(statement.asOf, locale, "long");
   return {
+    balanceDetail: balanceDetail(statement),
     client: statement.client.name,
     company,
     asOf: formatCivilDate(statement.asOf, locale, "long"),
@@ -97,14 +122,14 @@ export const DEFAULT_TEMPLATES: Readonly<Record<"fr" | "en", MessageTemplate>> =
     subject: "Relevé de factures au {{asOf}} — {{company}}",
     body:
       "Bonjour,\n\nVeuillez trouver ci-joint votre relevé de factures au {{asOf}}. Le solde restant dû est de " +
-      "{{balance}}, dont {{overdueBalance}} échu ({{overdueCount}} facture(s) en retard).\n\n" +
+      "{{balance}}{{balanceDetail}}. Factures en retard de paiement : {{overdueCount}}.\n\n" +
       "N'hésitez pas à nous contacter pour toute question.\n\nBien cordialement,\n{{sender}}\n{{company}}",
   },
   en: {
     subject: "Statement of account as of {{asOf}} — {{company}}",
     body:
-      "Hello,\n\nPlease find attached your statement of account as of {{asOf}}. The balance due is {{balance}}, " +
-      "of which {{overdueBalance}} is overdue ({{overdueCount}} invoice(s) past due).\n\n" +
+      "Hello,\n\nPlease find attached your statement of account as of {{asOf}}. The balance due is " +
+      "{{balance}}{{balanceDetail}}. Invoices past due: {{overdueCount}}.\n\n" +
       "Do not hesitate to contact us with any question.\n\nKind regards,\n{{sender}}\n{{company}}",
   },
 };
