@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState, type ChangeEvent } from "react";
+import { useEffect, useState, type ChangeEvent } from "react";
 import { readLogo } from "../../../shared/src/image.js";
 import type { InputFile } from "../../../shared/src/ledger/import/index.js";
 import { checkTemplate, defaultTemplate } from "../../../shared/src/message/template.js";
@@ -68,6 +68,15 @@ export function SettingsView({ data, onChanged }: { data: Loaded; onChanged: () 
   const [clientKey, setClientKey] = useState<string | undefined>(clients[0]?.key);
   const current: ClientSettings = (clientKey !== undefined ? data.settings.clients[clientKey] : undefined) ?? {};
   const [client, setClient] = useState<ClientSettings>(current);
+  // An import replaces the ledger: a client chosen before may no longer exist, and saving under its key would be
+  // saved nowhere the user can see. Fall back to the first client of the new ledger.
+  const chosenExists = clientKey !== undefined && clients.some((c) => c.key === clientKey);
+  const firstKey = clients[0]?.key;
+  useEffect(() => {
+    if (chosenExists) return;
+    setClientKey(firstKey);
+    setClient((firstKey !== undefined ? data.settings.clients[firstKey] : undefined) ?? {});
+  }, [chosenExists, firstKey, data.settings.clients]);
 
   const persist = async (next: Parameters<typeof host.settings.save>[0]) => {
     try {
@@ -315,7 +324,7 @@ export function SettingsView({ data, onChanged }: { data: Loaded; onChanged: () 
           </Field>
           <Button
             appearance="primary"
-            disabled={clientKey === undefined || !templateCheck.ok}
+            disabled={!chosenExists || !templateCheck.ok}
             onClick={() => {
               if (clientKey !== undefined) void persist(withClient(data.settings, clientKey, client));
             }}
