@@ -198,3 +198,18 @@ describe("options a user types loosely", () => {
     expect(result.stderr).toMatch(/\(use --date-order dmy or --date-order mdy\)/);
   });
 });
+
+it("names a row whose email or language cell is wrong", async () => {
+  const ledger = join(temp.path(), "factures.csv");
+  writeFileSync(
+    ledger,
+    "N° facture;Client;E-mail;Langue;Date;Échéance;Montant TTC;Devise\r\n" +
+      "F-1;Acme;ap@acme.example;fr-FR;01/10/2026;31/10/2026;900,00;EUR\r\n" +
+      "F-2;Acme;pas-une-adresse;fr-FR;02/10/2026;01/11/2026;100,00;EUR\r\n" +
+      "F-3;Acme;ap@acme.example;français!;03/10/2026;02/11/2026;100,00;EUR\r\n",
+  );
+  const result = await releve("clients", "--ledger", ledger, "--as-of", "2026-11-30");
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/factures\.csv:3: client email: "pas-une-adresse" is not an email address/);
+  expect(result.stderr).toMatch(/factures\.csv:4: client language: "français!" is not a language tag/);
+});

@@ -51,7 +51,19 @@ export function assembleLedger(imports: readonly FileImport[], options: Assemble
   const byName = new Map<string, ClientDraft>();
   // A 100k-row ledger names a few hundred clients: normalise each spelling once.
   const nameKeys = new Map<string, string>();
+  // Importers share one ref object per client spelling: once matched, the same object needs no second look.
+  const matched = new Map<ImportedDocument["client"], ClientDraft>();
   const clientOf = (ref: ImportedDocument["client"], currency: Money["currency"]): ClientDraft => {
+    const known = matched.get(ref);
+    if (known !== undefined) {
+      if (!known.currencies.includes(currency)) known.currencies.push(currency);
+      return known;
+    }
+    const draft = matchClient(ref, currency);
+    matched.set(ref, draft);
+    return draft;
+  };
+  const matchClient = (ref: ImportedDocument["client"], currency: Money["currency"]): ClientDraft => {
     const email = ref.email?.toLowerCase();
     let nameKey = nameKeys.get(ref.name);
     if (nameKey === undefined) {

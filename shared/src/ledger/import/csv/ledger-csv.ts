@@ -134,6 +134,17 @@ export function importLedgerTable(
   recognised.push(`amounts: decimal mark "${decimal.separator}" (${decimal.reason})`);
 
   const documents: ImportedDocument[] = [];
+  // A 100k-row export names a few hundred clients: read each (name, email, language) once and share the result,
+  // which also lets assembleLedger recognise a client it has already matched by the object alone.
+  const clientRefs = new Map<string, ImportedDocument["client"] | string>();
+  const clientRefOf = (name: string, emailCell: string, localeCell: string): ImportedDocument["client"] | string => {
+    const cacheKey = `${name}\u0000${emailCell}\u0000${localeCell}`;
+    const cached = clientRefs.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const ref = readClientRef(name, emailCell, localeCell);
+    clientRefs.set(cacheKey, ref);
+    return ref;
+  };
   const firstLineOf = new Map<string, number>();
   for (const row of rows) {
     const location = (field: LedgerField) => ({
@@ -210,35 +221,19 @@ export function importLedgerTable(
       continue;
     }
     firstLineOf.set(number, row.line);
-    const emailCell = cellOf(row, at.email);
-    // One cell may hold several addresses ("ap@acme.example; cfo@acme.example").
-    const emails =
-      emailCell === ""
-        ? []
-        : emailCell
-            .toLowerCase()
-            .split(/[;,\s]+/)
-            .filter((part) => part !== "");
-    const badEmail = emails.find((address) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address));
-    if (badEmail !== undefined) {
-      fail("email", "csv.email", `"${badEmail}" is not an email address`);
-      continue;
-    }
-    const localeCell = cellOf(row, at.locale);
-    const locale = localeCell === "" ? undefined : canonicalLocale(localeCell);
-    if (locale === null) {
-      fail("locale", "csv.locale", `"${localeCell}" is not a language tag such as fr-FR or en-GB`);
+    const client = clientRefOf(clientName, cellOf(row, at.email), cellOf(row, at.locale));
+    if (typeof client === "string") {
+      fail(
+        client.startsWith("locale:") ? "locale" : "email",
+        `csv.${client.split(":")[0] ?? ""}`,
+        client.slice(client.indexOf(":") + 1),
+      );
       continue;
     }
     documents.push({
       kind,
       number,
-      client: {
-        name: clientName,
-        email: emails[0],
-        ...(emails.length > 1 ? { otherEmails: emails.slice(1) } : {}),
-        ...(locale !== undefined ? { locale } : {}),
-      },
+      client,
       issueDate,
       dueDate,
       currency,
@@ -260,6 +255,28 @@ export function importLedgerTable(
     `${plural(documents.length, "document")} (${plural(documents.filter((d) => d.kind === "credit-note").length, "credit note")})`,
   );
   return { file, format: "csv-ledger", recognised, documents, payments: [], problems };
+}
+
+/** The client of a row, or "email:…"/"locale:…" followed by the message when a cell is wrong. */
+function readClientRef(name: string, emailCell: string, localeCell: string): ImportedDocument["client"] | string {
+  // One cell may hold several addresses ("ap@acme.example; cfo@acme.example").
+  const emails =
+    emailCell === ""
+      ? []
+      : emailCell
+          .toLowerCase()
+          .split(/[;,\s]+/)
+          .filter((part) => part !== "");
+  const badEmail = emails.find((address) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address));
+  if (badEmail !== undefined) return `email:"${badEmail}" is not an email address`;
+  const locale = localeCell === "" ? undefined : canonicalLocale(localeCell);
+  if (locale === null) return `locale:"${localeCell}" is not a language tag such as fr-FR or en-GB`;
+  return {
+    name,
+    email: emails[0],
+    ...(emails.length > 1 ? { otherEmails: emails.slice(1) } : {}),
+    ...(locale !== undefined ? { locale } : {}),
+  };
 }
 
 function plural(count: number, noun: string): string {
