@@ -1,7 +1,8 @@
 /**
- * The host capabilities the core's use cases need, as small interfaces each host implements once (Office.js and
- * Graph in the Outlook add-in, Apps Script services in the Gmail add-on, Node in the CLI). Promise-based: hosts
- * wrap their callback APIs in their adapters, so business code never sees an AsyncResult or a CardService action.
+ * The host capabilities the core's use cases need, as small interfaces each host implements once (the Office
+ * JavaScript API and Graph in the Outlook add-in, Apps Script services in the Gmail add-on, Node in the CLI).
+ * Promise-based: hosts wrap their callback APIs in their adapters, so business code never sees an AsyncResult or a
+ * card action object.
  */
 import type { InputFile } from "./ledger/import/index.js";
 import type { Instant } from "./recurrence/instant.js";
