@@ -5,6 +5,7 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Configuration } from "webpack";
+import { NO_NODE_BUILTINS } from "./webpack.common.js";
 import { outlookConfigurations } from "./outlook-addin/webpack.part.js";
 import gmailConfigurations from "./gmail-addon/webpack.part.js";
 
@@ -35,17 +36,7 @@ export default function config(_env: unknown, argv: { mode?: Configuration["mode
       extensions: [".ts", ".js", ".mjs"],
       // Sources import "./x.js" as NodeNext requires; the file on disk is x.ts.
       extensionAlias: { ".js": [".ts", ".js"] },
-      // The core is pure: any Node built-in reaching the bundle is a bug, so none is polyfilled.
-      fallback: {
-        fs: false,
-        path: false,
-        url: false,
-        zlib: false,
-        stream: false,
-        http: false,
-        https: false,
-        canvas: false,
-      },
+      fallback: NO_NODE_BUILTINS,
     },
     module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: swc }] },
     performance: { hints: false },

@@ -8,6 +8,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import CopyPlugin from "copy-webpack-plugin";
 import type { Configuration, WebpackPluginInstance } from "webpack";
+import { NO_NODE_BUILTINS } from "../webpack.common.js";
 
 const require = createRequire(import.meta.url);
 const GasPlugin = require("gas-webpack-plugin") as new (options?: object) => WebpackPluginInstance;
@@ -42,7 +43,7 @@ export default function gmailConfigurations(mode: Configuration["mode"]): Config
           // jsPDF's PNG decoder (fast-png + pako): no logo is drawn in Gmail yet.
           "fast-png$": resolve(here, "src/gas/stubs/no-png.ts"),
         },
-        fallback: { fs: false, path: false, url: false, zlib: false, stream: false, crypto: false },
+        fallback: NO_NODE_BUILTINS,
       },
       module: {
         parser: { javascript: { dynamicImportMode: "eager" } },

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import type { Configuration } from "webpack";
+import { NO_NODE_BUILTINS } from "../webpack.common.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -54,16 +55,7 @@ export function outlookConfigurations(options: OutlookBuildOptions): Configurati
     resolve: {
       extensions: [".tsx", ".ts", ".js", ".mjs"],
       extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
-      fallback: {
-        fs: false,
-        path: false,
-        url: false,
-        zlib: false,
-        stream: false,
-        http: false,
-        https: false,
-        canvas: false,
-      },
+      fallback: NO_NODE_BUILTINS,
     },
     module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: swc }] },
     performance: { hints: false },
