@@ -52,12 +52,28 @@ describe("manifest.xml", () => {
     expect(manifest).toContain('xsi:type="VersionOverridesV1_0"');
     expect(manifest).toContain('xsi:type="VersionOverridesV1_1"');
     expect(manifest.match(/xsi:type="MessageComposeCommandSurface"/g)).toHaveLength(2);
-    expect(manifest.match(/<Action xsi:type="ShowTaskpane">/g)).toHaveLength(2);
+    expect(manifest.match(/<Action xsi:type="ShowTaskpane">/g)).toHaveLength(4);
     expect(manifest).toContain('DefaultValue="Attach this month\'s statement"');
   });
 
+  it("has a read-mode button opening the pane on Scheduled sends, in both VersionOverrides", () => {
+    const readPoints = [
+      ...manifest.matchAll(/<ExtensionPoint xsi:type="MessageReadCommandSurface">([\s\S]*?)<\/ExtensionPoint>/g),
+    ];
+    expect(readPoints).toHaveLength(2);
+    for (const point of readPoints) {
+      expect(point[1]).toContain('<Label resid="ScheduledLabel"/>');
+      expect(point[1]).toContain('<SourceLocation resid="ScheduledUrl"/>');
+    }
+    expect(
+      manifest.match(/<bt:Url id="ScheduledUrl" DefaultValue="[^"]*taskpane\.html\?view=scheduled"\/>/g),
+    ).toHaveLength(2);
+    expect(manifest).toContain('<Rule xsi:type="ItemIs" ItemType="Message" FormType="Read"/>');
+    expect(manifest).toMatch(/<Form xsi:type="ItemRead">/);
+  });
+
   it("has French strings for every visible label, and icons that exist", () => {
-    for (const id of ["GroupLabel", "AttachLabel", "AttachTip"]) {
+    for (const id of ["GroupLabel", "AttachLabel", "AttachTip", "ScheduledLabel", "ScheduledTip"]) {
       const blocks = [...manifest.matchAll(new RegExp(`<bt:String id="${id}"[^>]*>([\\s\\S]*?)</bt:String>`, "g"))];
       expect(blocks).toHaveLength(2);
       for (const block of blocks) expect(block[1]).toMatch(/<bt:Override Locale="fr-FR" Value="[^"]+"\/>/);
