@@ -16,6 +16,8 @@ export interface Draft {
   subject: string;
   bodyHtml: string;
   attachments: DraftAttachment[];
+  /** Internet headers set through item.internetHeaders (our statement tag). */
+  headers: Record<string, string>;
   /** Epoch ms, 0 when the send is not deferred (delayDeliveryTime.getAsync returns 0 then). */
   delayDeliveryTime: number;
 }

@@ -32,7 +32,7 @@ const profile: HostProfile = {
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
 };
 
-const draft: Draft = { to: [], cc: [], subject: "", bodyHtml: "", attachments: [], delayDeliveryTime: 0 };
+const draft: Draft = { to: [], cc: [], subject: "", bodyHtml: "", attachments: [], headers: {}, delayDeliveryTime: 0 };
 const outbox: OutboxEntry[] = [];
 let recipientsListener: (() => void) | undefined;
 
@@ -128,14 +128,22 @@ element("send", HTMLButtonElement).addEventListener("click", () => {
     sendAt: deferredSend ? draft.delayDeliveryTime : Date.now(),
     deferred: deferredSend,
   });
-  Object.assign(draft, { to: [], cc: [], subject: "", bodyHtml: "", attachments: [], delayDeliveryTime: 0 });
+  Object.assign(draft, {
+    to: [],
+    cc: [],
+    subject: "",
+    bodyHtml: "",
+    attachments: [],
+    headers: {},
+    delayDeliveryTime: 0,
+  });
   to.value = "";
   cc.value = "";
   render();
   recipientsListener?.();
 });
 element("discard", HTMLButtonElement).addEventListener("click", () => {
-  Object.assign(draft, { subject: "", bodyHtml: "", attachments: [], delayDeliveryTime: 0 });
+  Object.assign(draft, { subject: "", bodyHtml: "", attachments: [], headers: {}, delayDeliveryTime: 0 });
   render();
 });
 element("open-pane", HTMLButtonElement).addEventListener("click", () => {

@@ -85,6 +85,7 @@ function item(bench: Workbench): Office.MessageCompose {
     | "addFileAttachmentFromBase64Async"
     | "addHandlerAsync"
     | "removeHandlerAsync"
+    | "internetHeaders"
   > &
     Partial<Pick<Office.MessageCompose, "delayDeliveryTime">> = {
     to: recipients((d) => d.to) as Office.Recipients,
@@ -152,6 +153,19 @@ function item(bench: Workbench): Office.MessageCompose {
     removeHandlerAsync: (...args: unknown[]) => {
       bench.onRecipientsChanged(undefined);
       reply(args, succeeded(undefined));
+    },
+    internetHeaders: {
+      getAsync: (names: string[], ...args: unknown[]) => {
+        reply(args, succeeded(Object.fromEntries(names.map((name) => [name, draft.headers[name.toLowerCase()]]))));
+      },
+      setAsync: (headers: Record<string, string>, ...args: unknown[]) => {
+        for (const [name, value] of Object.entries(headers)) draft.headers[name.toLowerCase()] = value;
+        reply(args, succeeded(undefined));
+      },
+      removeAsync: (names: string[], ...args: unknown[]) => {
+        for (const name of names) Reflect.deleteProperty(draft.headers, name.toLowerCase());
+        reply(args, succeeded(undefined));
+      },
     },
   };
   if (canDefer) {

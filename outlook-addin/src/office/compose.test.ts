@@ -23,6 +23,7 @@ interface Draft {
   delay: Date | 0;
   subject: string;
   body: string;
+  headers: Record<string, string>;
   calls: string[];
 }
 
@@ -74,6 +75,12 @@ function mockItem(draft: Draft, behaviour: { failAttach?: string; loseDelay?: bo
         draft.attachments.push({ id, name, content });
         cb(ok(id));
       },
+      internetHeaders: {
+        setAsync: (headers: Record<string, string>, cb: Callback<void>) => {
+          Object.assign(draft.headers, headers);
+          cb(ok(undefined));
+        },
+      },
       delayDeliveryTime: {
         setAsync: (at: Date, cb: Callback<void>) => {
           draft.delay = behaviour.loseDelay === true ? 0 : at;
@@ -100,7 +107,7 @@ function host(item: Office.MessageCompose, sets: Record<string, string>, platfor
 }
 
 function freshDraft(): Draft {
-  return { attachments: [], delay: 0, subject: "", body: "<p>Hello from me</p>", calls: [] };
+  return { attachments: [], delay: 0, subject: "", body: "<p>Hello from me</p>", headers: {}, calls: [] };
 }
 
 const pdf = {
@@ -198,5 +205,13 @@ describe("OutlookCompose", () => {
       "<p>new</p>",
     );
     expect(merged).toBe('<div id="releve-statement"><p>new</p><!--/releve-statement--></div><p>mine</p>');
+  });
+
+  it("tags the message with our internet header, replacing an earlier value", async () => {
+    const draft = freshDraft();
+    const compose = new OutlookCompose(host(mockItem(draft), { Mailbox: "1.13" }));
+    await compose.tag("x-releve-statement", "v1;first");
+    await compose.tag("x-releve-statement", "v1;second");
+    expect(draft.headers).toEqual({ "x-releve-statement": "v1;second" });
   });
 });

@@ -132,6 +132,17 @@ export class OutlookCompose implements ComposeTarget {
     });
   }
 
+  /**
+   * Marks the message as one of our statements with an internet header (Mailbox 1.8). Exchange keeps it as a named
+   * property Graph can read, so "Scheduled sends" knows the client and period of a waiting message.
+   */
+  async tag(name: string, value: string): Promise<void> {
+    const item = this.host.item;
+    await officeDone("internetHeaders.setAsync", (done) => {
+      item.internetHeaders.setAsync({ [name]: value }, done);
+    });
+  }
+
   /** Sets the deferred time and reads it back; undefined when the host cannot defer (Mailbox 1.13 missing). */
   async deferUntil(at: Instant): Promise<Instant | undefined> {
     if (!this.capabilities().canDefer) return undefined;
