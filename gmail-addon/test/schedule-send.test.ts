@@ -168,7 +168,7 @@ describe("Gmail add-on: schedule from the compose window, sent by the trigger", 
       }),
     );
     const home = sandbox.run("onHomepage", sandbox.event());
-    expect(texts(home)).toContain("Recurring schedules");
+    expect(texts(home)).toContain("Recurring schedules per client");
     expect(texts(home).join("\n")).toContain("le 30 de chaque mois à 09:00");
     sandbox.advanceTo(DEC_30_0900_PARIS + 3600_000);
     expect(sandbox.sent).toHaveLength(1);

@@ -36,7 +36,7 @@ export function composeCard(view: ComposeView): GoogleAppsScript.Card_Service.Ca
       CardService.newSelectionInput()
         .setType(CardService.SelectionInputType.CHECK_BOX)
         .setFieldName(INPUT.repeat)
-        .addItem("Then every month, by the same rule", "yes", true),
+        .addItem(`Then repeat: ${view.ruleWords}`, "yes", true),
     );
     section.addWidget(
       CardService.newButtonSet()

@@ -32,8 +32,9 @@ export function homeCard(view: HomeView): GoogleAppsScript.Card_Service.Card {
     );
   card.addSection(upcoming);
   if (view.recurring.length > 0) {
-    const recurring = CardService.newCardSection().setHeader("Recurring schedules");
-    for (const schedule of view.recurring.slice(0, MAX_ROWS))
+    const recurring = CardService.newCardSection().setHeader("Recurring schedules per client");
+    // Two widgets per schedule (the row, then its Edit button): half the section's rows.
+    for (const schedule of view.recurring.slice(0, MAX_ROWS / 2)) {
       recurring.addWidget(
         CardService.newDecoratedText()
           .setTopLabel(schedule.clientName)
@@ -48,6 +49,14 @@ export function homeCard(view: HomeView): GoogleAppsScript.Card_Service.Card {
               ),
           ),
       );
+      recurring.addWidget(
+        CardService.newButtonSet().addButton(
+          CardService.newTextButton()
+            .setText("Edit rule")
+            .setOnClickAction(action(HANDLER.editSchedule, { [PARAM.client]: schedule.client })),
+        ),
+      );
+    }
     card.addSection(recurring);
   }
   if (view.attention.length > 0) {
@@ -77,9 +86,11 @@ export function homeCard(view: HomeView): GoogleAppsScript.Card_Service.Card {
   for (const job of view.history.slice(0, MAX_ROWS)) history.addWidget(row(job));
   card.addSection(history);
   card.setFixedFooter(
-    CardService.newFixedFooter().setPrimaryButton(
-      CardService.newTextButton().setText("Settings").setOnClickAction(action(HANDLER.showSettings)),
-    ),
+    CardService.newFixedFooter()
+      .setPrimaryButton(CardService.newTextButton().setText("Settings").setOnClickAction(action(HANDLER.showSettings)))
+      .setSecondaryButton(
+        CardService.newTextButton().setText("New schedule").setOnClickAction(action(HANDLER.editSchedule)),
+      ),
   );
   return card.build();
 }

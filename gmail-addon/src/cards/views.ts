@@ -1,4 +1,5 @@
 /** What the cards show, as plain data: handlers compute these, card builders only draw them. */
+import type { RuleForm } from "../app/send-rule.js";
 import type { HandlerName } from "../handlers/names.js";
 
 export interface JobRow {
@@ -20,6 +21,19 @@ export interface RecurringRow {
   readonly rule: string;
   readonly next: string;
   readonly paused: boolean;
+}
+
+/** The schedule card: one client's own rule (a preset or RRULE text), time and zone. */
+export interface ScheduleView {
+  /** Clients to pick from when the schedule is new; empty when editing one client's schedule. */
+  readonly clients: readonly ClientChoice[];
+  readonly client: string | undefined;
+  readonly clientName: string;
+  readonly form: RuleForm;
+  /** The saved rule in plain words and its next dates, when there is one. */
+  readonly words: string | undefined;
+  readonly next: string | undefined;
+  readonly problem: string | undefined;
 }
 
 export interface HomeView {
@@ -48,6 +62,8 @@ export interface ComposeView {
   readonly sendAtMs: number;
   readonly zoneOffsetMinutes: number;
   readonly whenText: string;
+  /** The client's rule in plain words, for the "repeat" choice. */
+  readonly ruleWords: string;
   readonly problem: string | undefined;
 }
 
@@ -68,6 +84,15 @@ export const INPUT = {
   sendDay: "sendDay",
   sendHour: "sendHour",
   repeat: "repeat",
+  ruleKind: "ruleKind",
+  ruleDay: "ruleDay",
+  ruleWeekday: "ruleWeekday",
+  ruleOrdinal: "ruleOrdinal",
+  ruleWeeks: "ruleWeeks",
+  ruleTime: "ruleTime",
+  ruleZone: "ruleZone",
+  ruleText: "ruleText",
+  ruleShift: "ruleShift",
 } as const;
 
 /** Action parameter names. */

@@ -7,8 +7,19 @@ import { localDateTime } from "../../../shared/src/recurrence/local-date-time.js
 import { monthlyOnDay, type SendRule } from "../../../shared/src/recurrence/presets.js";
 import { nextN } from "../../../shared/src/recurrence/collect.js";
 import { describe } from "../../../shared/src/recurrence/describe.js";
+import { parseCalendarCode, type CalendarCode } from "../../../shared/src/recurrence/business-day.js";
 import type { IanaZone } from "../../../shared/src/recurrence/zone.js";
-import { RecurringStore } from "../gas/recurring.js";
+import type { ClientKey } from "../../../shared/src/ledger/model.js";
+import { RecurringStore, ScheduleTooLargeError, type RecurringSchedule } from "../gas/recurring.js";
+import {
+  buildRule,
+  defaultRuleForm,
+  readStoredRule,
+  storeRule,
+  type RuleForm,
+  type StoredRule,
+} from "../app/send-rule.js";
+import { scheduleCard } from "../cards/schedule.js";
 import { instantToZoned, offsetSecondsAt } from "../../../shared/src/recurrence/zone.js";
 import { sendKey, type ScheduledSend } from "../../../shared/src/schedule/model.js";
 import { statementPeriodFor } from "../../../shared/src/schedule/period.js";
@@ -17,7 +28,7 @@ import { addSend, transition, type SendEvent } from "../../../shared/src/schedul
 import { composeCard } from "../cards/compose.js";
 import { homeCard } from "../cards/home.js";
 import { settingsCard } from "../cards/settings.js";
-import { INPUT, PARAM, type ComposeView, type HomeView } from "../cards/views.js";
+import { INPUT, PARAM, type ComposeView, type HomeView, type ScheduleView } from "../cards/views.js";
 import { dispatch } from "../app/dispatch.js";
 import { outgoingFor, statementOf, subjectAndBody } from "../app/outgoing.js";
 import { buildMime, sendRaw, signedBytes } from "../gas/gmail-send.js";
@@ -77,20 +88,14 @@ function homeView(context: UserContext): HomeView {
     if (send.status === "failed" && send.history.at(-1)?.note !== undefined)
       notices.push(`Not sent to ${send.clientName}: ${send.history.at(-1)?.note ?? ""}. Fix it, then schedule again.`);
   const now = nowInstant();
-  const rule = settings.ok ? defaultRule(settings.settings, context.zone, now) : undefined;
-  const words = context.locale.toLowerCase().startsWith("fr") ? "fr" : "en";
-  const recurring = new RecurringStore(context.properties).list().map((schedule) => ({
-    client: schedule.client,
-    clientName: schedule.clientName,
-    rule: rule === undefined ? "—" : describe(rule.rule, words),
-    next:
-      rule === undefined
-        ? "—"
-        : nextN(rule.rule, now, 3)
-            .map((occurrence) => formatWhen(occurrence.instant, context.zone, context.locale))
-            .join(" · "),
-    paused: schedule.paused,
-  }));
+  const recurring = new RecurringStore(context.properties).list().map((schedule) => {
+    const found = settings.ok ? ruleFor(schedule, settings.settings, context.zone, now, context.locale) : undefined;
+    const shown =
+      typeof found === "object"
+        ? { rule: found.words, next: nextDates(found, now, context.locale) }
+        : { rule: found ?? "—", next: "—" };
+    return { client: schedule.client, clientName: schedule.clientName, ...shown, paused: schedule.paused };
+  });
   return {
     upcoming: jobs.filter((s) => ["planned", "scheduled", "late", "sending"].includes(s.status)).map(row),
     recurring,
@@ -129,34 +134,92 @@ function defaultRule(settings: AddonSettings, zone: IanaZone, now: Instant): Sen
   );
 }
 
-/** The client's next send by the default rule after now (skipped with a reason when nothing is due). */
+/** A client's rule with the zone its times are shown in, and its words. */
+interface ClientRule {
+  readonly rule: SendRule;
+  readonly zone: IanaZone;
+  readonly words: string;
+  readonly locale: string;
+}
+
+function wordsLocale(locale: string): "fr" | "en" {
+  return locale.toLowerCase().startsWith("fr") ? "fr" : "en";
+}
+
+/**
+ * The client's own rule when it has a schedule with one, else the add-on's default (Settings: day N at H o'clock,
+ * the user's zone); a message when a stored rule can no longer be read.
+ */
+function ruleFor(
+  schedule: RecurringSchedule | undefined,
+  settings: AddonSettings,
+  zone: IanaZone,
+  now: Instant,
+  locale = "en",
+): ClientRule | string {
+  let rule: SendRule = defaultRule(settings, zone, now);
+  let ruleZone = zone;
+  if (schedule?.ruleText !== undefined) {
+    const stored = readStoredRule(schedule as StoredRule);
+    if (stored === undefined) return `The rule of ${schedule.clientName} cannot be read any more: edit it.`;
+    rule = stored;
+    if (stored.rule.start.basis.kind === "zoned") ruleZone = stored.rule.start.basis.zone;
+  }
+  return { rule, zone: ruleZone, words: describe(rule.rule, wordsLocale(locale), rule.shift), locale };
+}
+
+function nextDates(found: ClientRule, now: Instant, locale: string): string {
+  return nextN(found.rule.rule, now, 3, found.rule.shift !== undefined ? { shift: found.rule.shift } : {})
+    .map((occurrence) => formatWhen(occurrence.instant, found.zone, locale))
+    .join(" · ");
+}
+
+/** The company's holiday calendar (its country), or undefined when this build has no holidays for it. */
+function companyCalendar(country: string): CalendarCode | undefined {
+  if (country === "") return undefined;
+  try {
+    const parsed = parseCalendarCode(country, "profile");
+    return parsed.ok ? parsed.value : undefined;
+  } catch {
+    // The holiday data is not in this bundle at all.
+    return undefined;
+  }
+}
+
+/** The client's next send by its rule after now (skipped with a reason when nothing is due). */
 function proposedSend(
   ledger: Ledger,
-  settings: AddonSettings,
-  context: Pick<UserContext, "zone" | "store" | "locale">,
+  rule: Pick<ClientRule, "rule" | "zone">,
+  context: Pick<UserContext, "store" | "locale">,
   client: string,
   now: Instant,
   recipients?: readonly string[],
 ) {
-  const rule = defaultRule(settings, context.zone, now);
   const plan = planSends({
     ledger,
     schedules: [
       {
-        client: client as ScheduledSend["clientKey"],
-        rule,
-        zone: context.zone,
+        client: client as ClientKey,
+        rule: rule.rule,
+        zone: rule.zone,
         kind: "outstanding",
         period: "send-month",
         ...(recipients !== undefined ? { recipients } : {}),
       },
     ],
     now,
-    count: 1,
+    // Two, so a first date whose statement is already sent (a rule changed mid-month) gives way to the next one.
+    count: 2,
     existing: context.store.list(),
     locale: context.locale,
   });
   return { planned: plan.planned[0], skipped: plan.skipped[0] };
+}
+
+const UPCOMING: readonly ScheduledSend["status"][] = ["planned", "scheduled", "late", "sending"];
+
+function hasUpcoming(context: UserContext, client: string): boolean {
+  return context.store.list().some((send) => send.clientKey === client && UPCOMING.includes(send.status));
 }
 
 function composeView(event: Event, context: UserContext, picked: string | undefined): ComposeView {
@@ -171,6 +234,7 @@ function composeView(event: Event, context: UserContext, picked: string | undefi
     sendAtMs: now,
     zoneOffsetMinutes: offsetMinutes,
     whenText: "",
+    ruleWords: "",
     problem: undefined,
   };
   const workspace = loadWorkspace(context.properties);
@@ -187,7 +251,15 @@ function composeView(event: Event, context: UserContext, picked: string | undefi
   const client = ledger.clients.find((candidate) => candidate.key === matched);
   if (client === undefined)
     return { ...empty, clients, problem: "No client of the ledger matches the draft's recipients: pick one." };
-  const { planned, skipped } = proposedSend(ledger, settings, context, client.key, now);
+  const found = ruleFor(
+    new RecurringStore(context.properties).get(client.key),
+    settings,
+    context.zone,
+    now,
+    context.locale,
+  );
+  if (typeof found === "string") return { ...empty, clients, client: client.key, problem: found };
+  const { planned, skipped } = proposedSend(ledger, found, context, client.key, now);
   const today = instantToZoned(now, context.zone);
   const asOf = civilDate(today.year, today.month, today.day) as IsoDate;
   const statement =
@@ -215,7 +287,8 @@ function composeView(event: Event, context: UserContext, picked: string | undefi
     balance: statement.sections.map((section) => formatMoney(section.openTotal, statement.locale)).join(" + "),
     overdueLines: overdueLines.slice(0, 20),
     sendAtMs: sendAt,
-    whenText: formatWhen(sendAt, context.zone, context.locale),
+    whenText: formatWhen(sendAt, found.zone, context.locale),
+    ruleWords: found.words,
     problem: planned === undefined ? skipped?.reason : undefined,
   };
 }
@@ -283,13 +356,14 @@ function onSchedule(event: Event): ActionResponse {
       throw error;
     }
     context.store.prune();
-    if (event.commonEventObject.formInputs[INPUT.repeat]?.stringInputs?.value.includes("yes") === true)
-      new RecurringStore(context.properties).put({
-        client: client.key,
-        clientName: client.name,
-        recipients: job.recipients,
-        paused: false,
-      });
+    if (event.commonEventObject.formInputs[INPUT.repeat]?.stringInputs?.value.includes("yes") === true) {
+      const problem = keepRepeating(context, workspace, client.key, client.name, job.recipients, now);
+      if (problem !== undefined) {
+        // Nothing half-saved: the job goes with the schedule it was asked with.
+        context.properties.deleteProperty(`job:${job.hostId ?? ""}`);
+        return problem;
+      }
+    }
     rearm(context, now);
     return undefined;
   });
@@ -413,15 +487,132 @@ function onSendAgain(event: Event): ActionResponse {
 function setPaused(event: Event, paused: boolean): ActionResponse {
   const context = userContext(event);
   const store = new RecurringStore(context.properties);
-  const schedule = store.get(event.commonEventObject.parameters[PARAM.client] ?? "");
-  if (schedule === undefined) return notify("This schedule no longer exists.");
-  store.put({ ...schedule, paused });
-  return notify(
-    paused
-      ? `Paused: no further statement is planned for ${schedule.clientName} (a send already upcoming stays: cancel it above).`
-      : `Resumed: ${schedule.clientName}'s next statement is planned after the upcoming send.`,
-    homeCard(homeView(context)),
+  const result = withUserLock(LOCK_WAIT_MS, () => {
+    const schedule = store.get(event.commonEventObject.parameters[PARAM.client] ?? "");
+    if (schedule === undefined) return "This schedule no longer exists.";
+    store.put({ ...schedule, paused });
+    if (paused)
+      return `Paused: no further statement is planned for ${schedule.clientName} (a send already upcoming stays: cancel it above).`;
+    if (hasUpcoming(context, schedule.client))
+      return `Resumed: ${schedule.clientName}'s next statement is planned after the upcoming send.`;
+    // Paused past its last send, nothing is waiting: plan the next one now, or nothing would ever be planned.
+    return `Resumed: ${planAfterSave(context, schedule)}`;
+  });
+  if (!result.ok) return notify("Relevé is sending right now: try again in a minute.");
+  return notify(result.value, homeCard(homeView(context)));
+}
+
+/** Plans the schedule's next send now (under the user lock) and says when, or why not. */
+function planAfterSave(context: UserContext, schedule: RecurringSchedule): string {
+  const workspace = loadWorkspace(context.properties);
+  if (!workspace.ok) return `nothing planned yet: ${workspace.message}`;
+  const outcome = planNextFor(context, schedule, workspace, Session.getActiveUser().getEmail());
+  if ("reason" in outcome) return `nothing planned for ${schedule.clientName}: ${outcome.reason}.`;
+  rearm(context, nowInstant());
+  return `next statement to ${schedule.clientName} on ${formatWhen(outcome.send.sendAt, outcome.send.zone, context.locale)}.`;
+}
+
+// ---- per-client schedules -------------------------------------------------------------------------------------
+
+function formFromInputs(event: Event, fallback: RuleForm): RuleForm {
+  const read = (name: string, current: string) => stringInput(event, name) ?? current;
+  return {
+    kind: read(INPUT.ruleKind, fallback.kind),
+    day: read(INPUT.ruleDay, fallback.day),
+    weekday: read(INPUT.ruleWeekday, fallback.weekday),
+    ordinal: read(INPUT.ruleOrdinal, fallback.ordinal),
+    weeks: read(INPUT.ruleWeeks, fallback.weeks),
+    time: read(INPUT.ruleTime, fallback.time),
+    zone: read(INPUT.ruleZone, fallback.zone),
+    rrule: read(INPUT.ruleText, fallback.rrule),
+    shift: read(INPUT.ruleShift, fallback.shift),
+  };
+}
+
+/** Opens (or, when the rule kind changes, redraws) the schedule card of one client, or of a new schedule. */
+function onEditSchedule(event: Event): ActionResponse {
+  const context = userContext(event);
+  const now = nowInstant();
+  const param = event.commonEventObject.parameters[PARAM.client];
+  const redraw = stringInput(event, INPUT.ruleKind) !== undefined;
+  const schedule = param === undefined ? undefined : new RecurringStore(context.properties).get(param);
+  const settings = loadSettings(context.properties);
+  const defaults = settings.ok
+    ? defaultRuleForm(settings.settings.sendDay, settings.settings.sendHour, context.zone)
+    : defaultRuleForm(30, 9, context.zone);
+  const form = formFromInputs(event, schedule?.form ?? defaults);
+  let clients: ScheduleView["clients"] = [];
+  let problem: string | undefined;
+  if (param === undefined) {
+    const workspace = loadWorkspace(context.properties);
+    if (!workspace.ok) problem = workspace.message;
+    else {
+      const picked = stringInput(event, INPUT.client) ?? workspace.ledger.clients[0]?.key;
+      clients = workspace.ledger.clients.map((c) => ({ key: c.key, name: c.name, selected: c.key === picked }));
+    }
+  }
+  const found =
+    schedule !== undefined && settings.ok
+      ? ruleFor(schedule, settings.settings, context.zone, now, context.locale)
+      : undefined;
+  const card = scheduleCard({
+    clients,
+    client: param,
+    clientName: schedule?.clientName ?? "",
+    form,
+    words: typeof found === "object" ? found.words : undefined,
+    next: typeof found === "object" ? nextDates(found, now, context.locale) : undefined,
+    problem: problem ?? (typeof found === "string" ? found : undefined),
+  });
+  const navigation = redraw ? CardService.newNavigation().updateCard(card) : CardService.newNavigation().pushCard(card);
+  return CardService.newActionResponseBuilder().setNavigation(navigation).build();
+}
+
+/**
+ * Saves one client's rule (checked first: a bad field is named and nothing is written), then plans its next send
+ * when none is waiting.
+ */
+function onSaveSchedule(event: Event): ActionResponse {
+  const context = userContext(event);
+  const now = nowInstant();
+  const workspace = loadWorkspace(context.properties);
+  if (!workspace.ok) return notify(workspace.message);
+  const key = event.commonEventObject.parameters[PARAM.client] ?? stringInput(event, INPUT.client);
+  const client = workspace.ledger.clients.find((candidate) => candidate.key === key);
+  if (client === undefined) return notify("Client: pick a client of the ledger.");
+  const store = new RecurringStore(context.properties);
+  const existing = store.get(client.key);
+  const form = formFromInputs(
+    event,
+    existing?.form ?? defaultRuleForm(workspace.settings.sendDay, workspace.settings.sendHour, context.zone),
   );
+  const built = buildRule(form, now, companyCalendar(workspace.profile.country));
+  if (!built.ok) return notify(built.message);
+  const recipients = existing?.recipients ?? client.emails;
+  if (recipients.length === 0) return notify(`${client.name} has no email address in the ledger: add one first.`);
+  const schedule: RecurringSchedule = {
+    client: client.key,
+    clientName: client.name,
+    recipients,
+    paused: existing?.paused ?? false,
+    form,
+    ...storeRule(built.rule),
+  };
+  const result = withUserLock(LOCK_WAIT_MS, () => {
+    try {
+      store.put(schedule);
+    } catch (error) {
+      if (error instanceof ScheduleTooLargeError) return error.message;
+      throw error;
+    }
+    const words = describe(built.rule.rule, wordsLocale(context.locale), built.rule.shift);
+    if (schedule.paused) return `Saved (paused): ${client.name}, ${words}.`;
+    if (hasUpcoming(context, client.key))
+      return `Saved: ${client.name}, ${words}. The upcoming send stays as planned: cancel it to follow the new rule now.`;
+    return `Saved: ${client.name}, ${words}; ${planAfterSave(context, schedule)}`;
+  });
+  if (!result.ok) return notify("Relevé is sending right now: try again in a minute.");
+  return notify(result.value, homeCard(homeView(context)));
 }
 
 function onPause(event: Event): ActionResponse {
@@ -527,33 +718,73 @@ function runDispatcher(): void {
   // Not locked: another run holds the lock and re-arms the triggers itself.
 }
 
-/** After a send of a recurring, unpaused client: its next statement by the rule, as a new job. */
+/** After a send of a recurring, unpaused client: its next statement by its rule, as a new job. */
 function planNext(context: UserContext, sent: ScheduledSend, workspace: Workspace | undefined, sender: string): void {
   const schedule = new RecurringStore(context.properties).get(sent.clientKey);
   if (schedule === undefined || schedule.paused || workspace === undefined || !workspace.ok) return;
+  planNextFor(context, schedule, workspace, sender);
+}
+
+/** The schedule's next statement by its rule, stored as a scheduled job; the reason when there is none. */
+function planNextFor(
+  context: UserContext,
+  schedule: RecurringSchedule,
+  workspace: Extract<Workspace, { ok: true }>,
+  sender: string,
+): { send: ScheduledSend } | { reason: string } {
   const now = nowInstant();
-  const zoned = { zone: sent.zone, store: context.store, locale: context.locale };
-  const { planned } = proposedSend(
+  const found = ruleFor(schedule, workspace.settings, context.zone, now, context.locale);
+  if (typeof found === "string") return { reason: found };
+  const { planned, skipped } = proposedSend(
     workspace.ledger,
-    workspace.settings,
-    zoned,
-    sent.clientKey,
+    found,
+    context,
+    schedule.client,
     now,
     schedule.recipients,
   );
-  if (planned === undefined) return;
+  if (planned === undefined) return { reason: skipped?.reason ?? "the rule gives no further date" };
   const scheduled = transition(planned.send, { type: "schedule", hostId: Utilities.getUuid() }, now);
-  if (!scheduled.ok) return;
+  if (!scheduled.ok) return { reason: scheduled.reason };
   const request = {
     ledger: workspace.ledger,
     profile: workspace.profile,
     template: workspace.settings.template,
     sender,
   };
-  context.store.put({
-    ...scheduled.send,
-    subject: subjectAndBody(planned.statement, request).subject,
-  } as ScheduledSend);
+  const send = { ...scheduled.send, subject: subjectAndBody(planned.statement, request).subject } as ScheduledSend;
+  context.store.put(send);
+  return { send };
+}
+
+/**
+ * "Then repeat" from the compose card: the client's schedule, unpaused, with the draft's recipients — its own rule
+ * kept when it has one, else the default rule. A message when it cannot be kept (nothing written then).
+ */
+function keepRepeating(
+  context: UserContext,
+  workspace: Extract<Workspace, { ok: true }>,
+  client: ClientKey,
+  clientName: string,
+  recipients: readonly string[],
+  now: Instant,
+): string | undefined {
+  const store = new RecurringStore(context.properties);
+  const existing = store.get(client);
+  const form = existing?.form ?? defaultRuleForm(workspace.settings.sendDay, workspace.settings.sendHour, context.zone);
+  let rule: StoredRule | undefined = existing?.ruleText !== undefined ? (existing as StoredRule) : undefined;
+  if (rule === undefined) {
+    const built = buildRule(form, now, companyCalendar(workspace.profile.country));
+    if (!built.ok) return built.message;
+    rule = storeRule(built.rule);
+  }
+  try {
+    store.put({ client, clientName, recipients, paused: false, form, ...rule });
+  } catch (error) {
+    if (error instanceof ScheduleTooLargeError) return error.message;
+    throw error;
+  }
+  return undefined;
 }
 
 function onDispatchDue(): void {
@@ -574,6 +805,8 @@ export const handlers = {
   onCancel,
   onPause,
   onResume,
+  onEditSchedule,
+  onSaveSchedule,
   onConfirmSent,
   onSendAgain,
   onShowSettings,

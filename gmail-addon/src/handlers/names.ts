@@ -12,6 +12,8 @@ export const HANDLER = {
   cancel: "onCancel",
   pause: "onPause",
   resume: "onResume",
+  editSchedule: "onEditSchedule",
+  saveSchedule: "onSaveSchedule",
   confirmSent: "onConfirmSent",
   sendAgain: "onSendAgain",
   showSettings: "onShowSettings",

@@ -107,3 +107,14 @@ export function buttonAction(root: unknown, label: string, index = 0): ActionRef
     parameters: (action.props.parameters as Record<string, string> | undefined) ?? {},
   };
 }
+
+/** The text of the notification an action response carries ("" when none). */
+export function notificationOf(response: unknown): string {
+  return (walk(response).find((n) => n.kind === "Notification")?.props.text as string | undefined) ?? "";
+}
+
+/** The card an action response puts in place of the current one (Navigation.updateCard), or pushes. */
+export function navigatedCard(response: unknown, via: "updateCard" | "pushCard" = "updateCard"): CardNode | undefined {
+  const navigation = walk(response).find((n) => n.kind === "Navigation");
+  return navigation?.children.find((child) => child.via === via)?.args[0] as CardNode | undefined;
+}
