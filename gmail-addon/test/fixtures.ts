@@ -46,10 +46,30 @@ export function manyClientsSheet(count: number): SheetData {
   return { name: "Clients", tabs: [{ id: 0, name: "Feuille 1", values: [header, ...rows] }] };
 }
 
-export function examplesProfileJson(): string {
+/** The settings card's fields for the examples' company profile (examples/profile.json), no logo. */
+export function examplesSettings(): Record<string, string> {
   const profile = JSON.parse(readFileSync(resolve(root, "examples/profile.json"), "utf8")) as Record<string, unknown>;
-  delete profile.logo;
-  return JSON.stringify(profile);
+  return {
+    name: String(profile.name),
+    legalId: String(profile.legalId),
+    vatId: String(profile.vatId),
+    addressLines: (profile.addressLines as string[]).join("\n"),
+    country: String(profile.country),
+    locale: String(profile.locale),
+    paymentTermsDays: String(profile.paymentTermsDays),
+    brandColor: String(profile.brandColor),
+    iban: String(profile.iban),
+    bic: String(profile.bic),
+    legalFooter: String(profile.legalFooter),
+    frenchMentions: "yes",
+  };
+}
+
+/** Form inputs as Gmail sends them: every field a one-value stringInputs. */
+export function inputs(values: Readonly<Record<string, string>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, { stringInputs: { value: [value] } }]),
+  );
 }
 
 export const START = Date.parse("2026-12-03T10:00:00Z");
@@ -67,16 +87,23 @@ export function newSandbox(options: Partial<SandboxOptions> = {}): Sandbox {
 }
 
 /** Settings saved through the settings card's own handler. */
-export function setUp(sandbox: Sandbox, sendDay = 30, sendHour = 9, urls = [INVOICES_URL, PAYMENTS_URL]): unknown {
+export function setUp(
+  sandbox: Sandbox,
+  sendDay = 30,
+  sendHour = 9,
+  urls = [INVOICES_URL, PAYMENTS_URL],
+  extra: Readonly<Record<string, string>> = {},
+): unknown {
   return sandbox.run(
     "onSaveSettings",
     sandbox.event({
-      formInputs: {
-        profileJson: { stringInputs: { value: [examplesProfileJson()] } },
-        ledgerUrls: { stringInputs: { value: [urls.join("\n")] } },
-        sendDay: { stringInputs: { value: [String(sendDay)] } },
-        sendHour: { stringInputs: { value: [String(sendHour)] } },
-      },
+      formInputs: inputs({
+        ...examplesSettings(),
+        ledgerUrls: urls.join("\n"),
+        sendDay: String(sendDay),
+        sendHour: String(sendHour),
+        ...extra,
+      }),
     }),
   );
 }

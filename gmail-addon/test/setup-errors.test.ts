@@ -1,41 +1,83 @@
 /** What a user sees when something is wrong: a message that says what and what to do, never a blank card. */
-import { texts, walk } from "./sandbox/cards.js";
-import { INVOICES_URL, newSandbox, PAYMENTS_URL, setUp } from "./fixtures.js";
-
-function notificationOf(response: unknown): string {
-  return (walk(response).find((n) => n.kind === "Notification")?.props.text as string | undefined) ?? "";
-}
+import { notificationOf, texts, walk } from "./sandbox/cards.js";
+import { examplesSettings, inputs, INVOICES_URL, newSandbox, PAYMENTS_URL, setUp } from "./fixtures.js";
 
 describe("Gmail add-on: setup and input errors", () => {
-  it("a profile that is not valid JSON is saved with the reason shown", () => {
+  it("every bad settings field is named in one message, and nothing is saved", () => {
     const sandbox = newSandbox();
     const response = sandbox.run(
       "onSaveSettings",
       sandbox.event({
-        formInputs: {
-          profileJson: { stringInputs: { value: ["{ name: Atelier"] } },
-          ledgerUrls: { stringInputs: { value: [INVOICES_URL] } },
-          sendDay: { stringInputs: { value: ["30"] } },
-          sendHour: { stringInputs: { value: ["9"] } },
-        },
+        formInputs: inputs({
+          ...examplesSettings(),
+          name: "",
+          country: "France",
+          paymentTermsDays: "thirty",
+          brandColor: "blue",
+          iban: "FR76 3000 4000 0312 3456 7890 144",
+          bic: "BNP",
+          locale: "fr_FR!",
+          subject: "Relevé {{clinet}}",
+          body: "Solde : {{balance}}",
+          ledgerUrls: "https://example.com/ledger.csv",
+          ledgerColumns: "amont: Montant",
+          defaultCurrency: "EURO",
+        }),
       }),
     );
-    expect(notificationOf(response)).toMatch(/^Saved, but: .*not valid JSON/);
-    expect(texts(sandbox.run("onHomepage", sandbox.event())).join("\n")).toContain("not valid JSON");
+    const message = notificationOf(response);
+    for (const expected of [
+      'Country: "France" is not a two-letter country code such as FR.',
+      'IBAN: "FR76 3000 4000 0312 3456 7890 144" is not a valid IBAN (its check digits do not match).',
+      'BIC: "BNP" is not a BIC',
+      "Company name: is required.",
+      'Brand colour: "blue" is not a colour like #1f5f8b.',
+      'Language of statements: "fr_FR!" is not a language tag such as fr-FR.',
+      "Payment terms (days): must be a whole number of days (0–365).",
+      "Message template: unknown placeholder {{clinet}}",
+    ])
+      expect(message).toContain(expected);
+    expect(sandbox.properties.data.size).toBe(0);
+    // Only the first eight problems are listed; the rest are found on the next save.
+    const next = notificationOf(
+      sandbox.run(
+        "onSaveSettings",
+        sandbox.event({
+          formInputs: inputs({
+            ...examplesSettings(),
+            ledgerUrls: "https://example.com/ledger.csv",
+            ledgerColumns: "amont: Montant",
+            defaultCurrency: "EURO",
+          }),
+        }),
+      ),
+    );
+    expect(next).toContain('Ledger sheets: "https://example.com/ledger.csv" is not a Google Sheets address');
+    expect(next).toContain('Invoice columns, line 1: write "field: column header"');
+    expect(next).toContain('Currency when the sheet has none: "EURO" is not an ISO 4217 code such as EUR.');
+    expect(sandbox.properties.data.size).toBe(0);
   });
 
-  it("a sheet the user cannot open is named in the message", () => {
+  it("a sheet the user cannot open is named, and the settings are not saved", () => {
     const sandbox = newSandbox();
-    setUp(sandbox, 30, 9, ["https://docs.google.com/spreadsheets/d/someone-elses/edit", PAYMENTS_URL]);
+    const response = setUp(sandbox, 30, 9, ["https://docs.google.com/spreadsheets/d/someone-elses/edit", PAYMENTS_URL]);
+    expect(notificationOf(response)).toMatch(/^Ledger sheets: cannot read the sheet: .*someone-elses/);
+    expect(sandbox.properties.getProperty("settings")).toBeNull();
+  });
+
+  it("a sheet that becomes unreadable after setup is named on the compose card", () => {
+    const sandbox = newSandbox();
+    setUp(sandbox);
+    sandbox.revokedSheets.add(INVOICES_URL);
     const [card] = sandbox.run("onCompose", sandbox.event({ gmail: { toRecipients: ["x@example.com"] } })) as unknown[];
-    expect(texts(card).join("\n")).toMatch(/Cannot read the ledger sheet: .*someone-elses/);
+    expect(texts(card).join("\n")).toMatch(/Cannot read the ledger sheet: .*invoices-sheet/);
   });
 
   it("an impossible send day is refused before saving", () => {
     const sandbox = newSandbox();
     const response = sandbox.run(
       "onSaveSettings",
-      sandbox.event({ formInputs: { sendDay: { stringInputs: { value: ["32"] } } } }),
+      sandbox.event({ formInputs: inputs({ ...examplesSettings(), sendDay: "32" }) }),
     );
     expect(notificationOf(response)).toBe("Send on day: a number from 1 to 31.");
     expect(sandbox.properties.getProperty("settings")).toBeNull();

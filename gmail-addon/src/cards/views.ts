@@ -1,5 +1,6 @@
 /** What the cards show, as plain data: handlers compute these, card builders only draw them. */
 import type { RuleForm } from "../app/send-rule.js";
+import type { SettingsForm } from "../app/settings-form.js";
 import type { HandlerName } from "../handlers/names.js";
 
 export interface JobRow {
@@ -68,10 +69,9 @@ export interface ComposeView {
 }
 
 export interface SettingsView {
-  readonly profileJson: string;
-  readonly ledgerUrls: string;
-  readonly sendDay: string;
-  readonly sendHour: string;
+  readonly form: SettingsForm;
+  /** "Kept: JPEG, 480 × 160 px" when a logo is kept. */
+  readonly logoNote: string | undefined;
   readonly problem: string | undefined;
 }
 
@@ -79,10 +79,6 @@ export interface SettingsView {
 export const INPUT = {
   client: "client",
   sendAt: "sendAt",
-  profileJson: "profileJson",
-  ledgerUrls: "ledgerUrls",
-  sendDay: "sendDay",
-  sendHour: "sendHour",
   repeat: "repeat",
   ruleKind: "ruleKind",
   ruleDay: "ruleDay",

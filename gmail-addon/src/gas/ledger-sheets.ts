@@ -9,6 +9,7 @@ import type { FileImport } from "../../../shared/src/ledger/import/types.js";
 import type { Ledger } from "../../../shared/src/ledger/model.js";
 import type { CurrencyCode } from "../../../shared/src/money/currency.js";
 import type { Outcome } from "../../../shared/src/problem.js";
+import type { LedgerReading } from "../app/settings-form.js";
 import { encodeUtf8 } from "./polyfills.js";
 
 export function sheetAsCsv(values: readonly (readonly string[])[]): string {
@@ -31,19 +32,43 @@ function readSheet(url: string): { name: string; bytes: Uint8Array } {
   return { name, bytes: encodeUtf8(sheetAsCsv(sheet.getDataRange().getDisplayValues())) };
 }
 
-/** Reads every sheet: invoices first, then dated payments in the currency of the invoice they settle. */
-export function readLedgerSheets(urls: readonly string[], paymentTermsDays: number): Outcome<Ledger> {
+/**
+ * Reads every sheet with the core's CSV options (column mapping, date order, decimal mark, default currency):
+ * invoices first, then dated payments in the currency of the invoice they settle.
+ */
+export function readLedgerSheets(
+  urls: readonly string[],
+  paymentTermsDays: number,
+  reading: LedgerReading = {},
+): Outcome<Ledger> {
+  const common = {
+    ...(reading.dateOrder !== undefined ? { dateOrder: reading.dateOrder } : {}),
+    ...(reading.decimalSeparator !== undefined ? { decimalSeparator: reading.decimalSeparator } : {}),
+    ...(reading.defaultCurrency !== undefined ? { defaultCurrency: reading.defaultCurrency } : {}),
+  };
   const results: FileImport[] = [];
   const payments: { name: string; parsed: ReturnType<typeof parseCsvFile> }[] = [];
   for (const url of urls) {
     const { name, bytes } = readSheet(url);
     const parsed = parseCsvFile(name, bytes);
     if (parsed.ok && parsed.kind === "payments") payments.push({ name, parsed });
-    else results.push(importLedgerCsv(name, parsed));
+    else
+      results.push(
+        importLedgerCsv(name, parsed, {
+          ...common,
+          ...(reading.ledgerMapping !== undefined ? { mapping: reading.ledgerMapping } : {}),
+        }),
+      );
   }
   const currencies = new Map<string, CurrencyCode>();
   for (const result of results) for (const doc of result.documents) currencies.set(doc.number, doc.currency);
   for (const { name, parsed } of payments)
-    results.push(importPaymentsCsv(name, parsed, { currencyOfDocument: (number) => currencies.get(number) }));
+    results.push(
+      importPaymentsCsv(name, parsed, {
+        ...common,
+        ...(reading.paymentMapping !== undefined ? { mapping: reading.paymentMapping } : {}),
+        currencyOfDocument: (number) => currencies.get(number),
+      }),
+    );
   return assembleLedger(results, { paymentTermsDays });
 }

@@ -49,7 +49,7 @@ export function loadWorkspace(properties: GoogleAppsScript.Properties.Properties
   if (!loaded.ok) return loaded;
   let outcome: ReturnType<typeof readLedgerSheets>;
   try {
-    outcome = readLedgerSheets(loaded.settings.ledgerUrls, loaded.profile.paymentTermsDays);
+    outcome = readLedgerSheets(loaded.settings.ledgerUrls, loaded.profile.paymentTermsDays, loaded.settings.reading);
   } catch (error) {
     return {
       ok: false,

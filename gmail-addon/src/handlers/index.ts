@@ -35,7 +35,11 @@ import { buildMime, sendRaw, signedBytes } from "../gas/gmail-send.js";
 import { JobTooLargeError } from "../gas/job-store.js";
 import { withUserLock } from "../gas/lock.js";
 import { dailyLimitFor, RecipientQuota } from "../gas/quota.js";
-import { loadSettings, saveSettings, type AddonSettings } from "../gas/settings.js";
+import { describeProblems, loadSettings, readSettings, saveSettings, type AddonSettings } from "../gas/settings.js";
+import { fetchLogo, type StoredLogo } from "../gas/logo.js";
+import { readLedgerSheets } from "../gas/ledger-sheets.js";
+import { checkSettings, columnsText, profileFields, type SettingsForm } from "../app/settings-form.js";
+import { parseProfileJson } from "../../../shared/src/profile-json.js";
 import { armTriggers } from "../gas/triggers.js";
 import {
   DISPATCH_STATUS_KEY,
@@ -625,38 +629,121 @@ function onResume(event: Event): ActionResponse {
 
 // ---- settings -------------------------------------------------------------------------------------------------
 
-function onShowSettings(event: Event): ActionResponse {
-  const context = userContext(event);
-  const text = context.properties.getProperty("settings");
-  const settings = text === null ? undefined : (JSON.parse(text) as AddonSettings);
-  const card = settingsCard({
-    profileJson: settings?.profileJson ?? "",
+const SETTINGS_TEXT_FIELDS = [
+  "name",
+  "legalId",
+  "vatId",
+  "addressLines",
+  "country",
+  "locale",
+  "paymentTermsDays",
+  "brandColor",
+  "iban",
+  "bic",
+  "penaltyRatePercent",
+  "legalFooter",
+  "logo",
+  "subject",
+  "body",
+  "ledgerUrls",
+  "ledgerColumns",
+  "paymentColumns",
+  "dateOrder",
+  "decimalSeparator",
+  "defaultCurrency",
+  "sendDay",
+  "sendHour",
+] as const satisfies readonly Exclude<keyof SettingsForm, "frenchMentions">[];
+
+function settingsFormOf(settings: AddonSettings | undefined): SettingsForm {
+  const blank = Object.fromEntries(SETTINGS_TEXT_FIELDS.map((field) => [field, ""])) as Record<
+    (typeof SETTINGS_TEXT_FIELDS)[number],
+    string
+  >;
+  return {
+    ...blank,
+    frenchMentions: false,
+    ...(settings !== undefined ? profileFields(settings.profileJson) : {}),
+    logo: settings?.logo?.source ?? "",
+    subject: settings?.template?.subject ?? "",
+    body: settings?.template?.body ?? "",
     ledgerUrls: settings?.ledgerUrls.join("\n") ?? "",
+    ledgerColumns: columnsText(settings?.reading?.ledgerMapping),
+    paymentColumns: columnsText(settings?.reading?.paymentMapping),
+    dateOrder: settings?.reading?.dateOrder ?? "auto",
+    decimalSeparator: settings?.reading?.decimalSeparator ?? "auto",
+    defaultCurrency: settings?.reading?.defaultCurrency ?? "",
     sendDay: String(settings?.sendDay ?? 30),
     sendHour: String(settings?.sendHour ?? 9),
+  };
+}
+
+function onShowSettings(event: Event): ActionResponse {
+  const context = userContext(event);
+  const settings = readSettings(context.properties);
+  const logo = settings?.logo;
+  const card = settingsCard({
+    form: settingsFormOf(settings),
+    logoNote:
+      logo === undefined
+        ? undefined
+        : `Kept: ${logo.format}, ${String(logo.widthPx)} × ${String(logo.heightPx)} px. Change the address to fetch another.`,
     problem: undefined,
   });
   return CardService.newActionResponseBuilder().setNavigation(CardService.newNavigation().pushCard(card)).build();
 }
 
+/** Every field is checked, the logo fetched and the ledger read with the new settings before anything is kept. */
 function onSaveSettings(event: Event): ActionResponse {
   const context = userContext(event);
-  const sendDay = Number(stringInput(event, INPUT.sendDay) ?? "30");
-  const sendHour = Number(stringInput(event, INPUT.sendHour) ?? "9");
-  if (!Number.isInteger(sendDay) || sendDay < 1 || sendDay > 31) return notify("Send on day: a number from 1 to 31.");
-  if (!Number.isInteger(sendHour) || sendHour < 0 || sendHour > 23) return notify("At hour: a number from 0 to 23.");
+  const typed = Object.fromEntries(SETTINGS_TEXT_FIELDS.map((field) => [field, stringInput(event, field) ?? ""]));
+  const form = {
+    ...typed,
+    frenchMentions: event.commonEventObject.formInputs.frenchMentions?.stringInputs?.value.includes("yes") === true,
+  } as SettingsForm;
+  const checked = checkSettings(form);
+  if (!checked.ok) return notify(checked.message);
+  const { profileJson, template, ledgerUrls, reading, sendDay, sendHour } = checked.value;
+  const previous = readSettings(context.properties);
+  let logo: StoredLogo | undefined;
+  let logoEntries: Record<string, string> = {};
+  if (checked.value.logo !== "") {
+    if (previous?.logo?.source === checked.value.logo) logo = previous.logo;
+    else {
+      const fetched = fetchLogo(checked.value.logo, Utilities.getUuid().replace(/-/g, "").slice(0, 8));
+      if (!fetched.ok) return notify(fetched.message);
+      logo = fetched.logo;
+      logoEntries = fetched.entries;
+    }
+  }
   const settings: AddonSettings = {
-    profileJson: stringInput(event, INPUT.profileJson) ?? "",
-    ledgerUrls: (stringInput(event, INPUT.ledgerUrls) ?? "").split(/\s+/).filter((url) => url !== ""),
+    profileJson,
+    ledgerUrls,
+    reading,
     sendDay,
     sendHour,
+    ...(template !== undefined ? { template } : {}),
+    ...(logo !== undefined ? { logo } : {}),
   };
-  saveSettings(context.properties, settings);
-  const workspace = loadWorkspace(context.properties);
+  let clients: number | undefined;
+  if (ledgerUrls.length > 0) {
+    const parsed = parseProfileJson(profileJson, "profile");
+    const terms = parsed.ok ? parsed.value.profile.paymentTermsDays : 30;
+    let outcome: ReturnType<typeof readLedgerSheets>;
+    try {
+      outcome = readLedgerSheets(ledgerUrls, terms, reading);
+    } catch (error) {
+      return notify(`Ledger sheets: cannot read the sheet: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!outcome.ok) return notify(`Ledger sheets: the ledger has errors:\n${describeProblems(outcome.problems)}`);
+    clients = outcome.value.clients.length;
+  }
+  const refused = saveSettings(context.properties, settings, logoEntries);
+  if (refused !== undefined) return notify(refused);
   return notify(
-    workspace.ok
-      ? `Saved: ${workspace.ledger.clients.length} clients in the ledger.`
-      : `Saved, but: ${workspace.message}`,
+    clients === undefined
+      ? "Saved. Add the URL of the Google Sheet with your invoices to start."
+      : `Saved: ${String(clients)} clients in the ledger.`,
     homeCard(homeView(context)),
   );
 }

@@ -2,7 +2,7 @@
  * The Apps Script sandbox: the BUILT dist/gmail/Code.js evaluated in a Node `vm` context that holds only what Apps
  * Script provides (no window, self, require, atob, TextEncoder, setTimeout), with in-memory services: CardService
  * (records cards), PropertiesService (9 KB / 500 KB), LockService, ScriptApp (20 triggers, hourly minimum),
- * UrlFetchApp (the Gmail API: records raw MIME into Sent), SpreadsheetApp, Session, Utilities and a clock the test
+ * UrlFetchApp (the Gmail API: records raw MIME into Sent; other URLs from `web`), SpreadsheetApp, Session, Utilities and a clock the test
  * moves. Each call into the sandbox is one "execution": locks it still holds are released when it ends.
  */
 import { randomUUID } from "node:crypto";
@@ -103,12 +103,21 @@ export interface SheetData {
   readonly tabs: readonly { readonly id: number; readonly name: string; readonly values: readonly string[][] }[];
 }
 
+/** A web resource the fake UrlFetchApp serves (logos on https or Drive's public download address). */
+export interface WebResource {
+  readonly code: number;
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+}
+
 export interface SandboxOptions {
   readonly email?: string;
   readonly zone?: string;
   readonly locale?: string;
   readonly now: number;
   readonly sheets?: Readonly<Record<string, SheetData>>;
+  /** What other URLs answer; any other URL fails as an unreachable host does. */
+  readonly web?: Readonly<Record<string, WebResource>>;
 }
 
 /** What the fake Gmail API does with a send request: deliver, refuse, or deliver and lose the reply. */
@@ -124,6 +133,10 @@ export class Sandbox {
   maxTriggers = 0;
   readonly executions: { readonly name: string; readonly error?: unknown }[] = [];
   readonly notes: string[] = [];
+  /** Sheets the user lost access to since (openByUrl refuses them). */
+  readonly revokedSheets = new Set<string>();
+  /** Every URL UrlFetchApp was asked for, in order. */
+  readonly fetched: string[] = [];
   now: number;
   sendBehaviour: SendBehaviour = "deliver";
   /** Called inside the Gmail API request, before it answers (to start a second run "at the same time"). */
@@ -338,9 +351,27 @@ function sandboxGlobals(sandbox: Sandbox, options: SandboxOptions): Record<strin
       throw new Error("the sandbox does not sleep");
     },
   };
+  type Response = Pick<
+    GoogleAppsScript.URL_Fetch.HTTPResponse,
+    "getResponseCode" | "getContentText" | "getContent" | "getHeaders"
+  >;
+  const webReply = (resource: WebResource): Response => ({
+    getResponseCode: () => resource.code,
+    getContentText: () => Buffer.from(resource.bytes).toString("utf8"),
+    // Apps Script bytes are signed.
+    getContent: () => Array.from(resource.bytes, (b) => (b << 24) >> 24),
+    getHeaders: () => ({ "Content-Type": resource.contentType }),
+  });
   const urlFetchApp = {
-    fetch: (url: string, params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions) => {
-      if (url !== GMAIL_SEND) throw new Error(`UrlFetchApp: unexpected URL ${url}`);
+    fetch: (url: string, params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {}) => {
+      sandbox.fetched.push(url);
+      if (url !== GMAIL_SEND) {
+        const resource = options.web?.[url];
+        if (resource === undefined) throw new Error(`Address unavailable: ${url}`);
+        if (resource.code !== 200 && params.muteHttpExceptions !== true)
+          throw new Error(`Request failed for ${url} returned code ${String(resource.code)}`);
+        return webReply(resource);
+      }
       const headers = (params.headers ?? {}) as Record<string, string>;
       if (headers.Authorization !== "Bearer ya29.fake-token") throw new Error("no OAuth token");
       sandbox.duringSend?.();
@@ -387,7 +418,7 @@ function sandboxGlobals(sandbox: Sandbox, options: SandboxOptions): Record<strin
     openByUrl: (url: string) => {
       sandbox.duringSheetRead?.();
       const base = url.replace(/#.*$/, "");
-      const data = options.sheets?.[base];
+      const data = sandbox.revokedSheets.has(base) ? undefined : options.sheets?.[base];
       if (data === undefined) throw new Error(`You do not have permission to access the requested document (${url}).`);
       return {
         getName: () => data.name,
