@@ -7,8 +7,9 @@ import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import CopyPlugin from "copy-webpack-plugin";
-import type { Configuration, WebpackPluginInstance } from "webpack";
+import webpack, { type Configuration, type WebpackPluginInstance } from "webpack";
 import { NO_NODE_BUILTINS } from "../webpack.common.js";
+import { gmailCalendars, holidayTable } from "./holiday-table.js";
 
 const require = createRequire(import.meta.url);
 const GasPlugin = require("gas-webpack-plugin") as new (options?: object) => WebpackPluginInstance;
@@ -37,11 +38,11 @@ export default function gmailConfigurations(mode: Configuration["mode"]): Config
           dompurify: false,
           canvg: false,
           "pdfjs-dist": false,
-          // Business-day shifts need date-holidays (its data, moment-timezone and astronomia: ~800 KB of Code.js);
-          // the add-on offers no shift yet, so the stub throws if one is ever used.
-          "date-holidays$": resolve(here, "src/gas/stubs/no-holidays.ts"),
-          // jsPDF's PNG decoder (fast-png + pako): no logo is drawn in Gmail yet.
-          "fast-png$": resolve(here, "src/gas/stubs/no-png.ts"),
+          // date-holidays with its data, moment-timezone and astronomia is ~800 KB of Code.js: the business-day
+          // shift reads a table of the build's calendars computed below at build time instead (~4 KB).
+          "date-holidays$": resolve(here, "src/gas/stubs/holidays-table.ts"),
+          // fast-png brings pako (~100 KB): a small decoder over the fflate jsPDF already bundles.
+          "fast-png$": resolve(here, "src/gas/stubs/png-decode.ts"),
         },
         fallback: NO_NODE_BUILTINS,
       },
@@ -58,6 +59,8 @@ export default function gmailConfigurations(mode: Configuration["mode"]): Config
       optimization: { splitChunks: false, runtimeChunk: false, concatenateModules: true },
       plugins: [
         new GasPlugin({ comment: false }),
+        // RELEVE_GMAIL_CALENDARS="FR,ES" picks other calendars (each ~0.5 KB; all 207 countries would be ~140 KB).
+        new webpack.DefinePlugin({ __RELEVE_HOLIDAYS__: JSON.stringify(holidayTable(gmailCalendars())) }),
         new CopyPlugin({ patterns: [{ from: resolve(root, "appsscript.json"), to: GMAIL_DIST }] }),
       ],
       performance: { hints: false },

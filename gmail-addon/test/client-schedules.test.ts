@@ -3,6 +3,7 @@
  * sidebar shows it in plain words with its next dates and a Pause/Resume per client; bad fields are named and
  * nothing is written.
  */
+import { calendarCode } from "../../shared/src/recurrence/business-day.js";
 import { nextN } from "../../shared/src/recurrence/collect.js";
 import { parseRule } from "../../shared/src/recurrence/parse.js";
 import { buttonAction, navigatedCard, notificationOf, texts, walk } from "./sandbox/cards.js";
@@ -63,10 +64,32 @@ function jobs(sandbox: Sandbox): { clientKey: string; sendAt: number; status: st
 }
 
 /** The next `count` instants of an RRULE computed by the core directly, outside the sandbox. */
-function coreNext(ruleText: string, after: number, count: number): number[] {
+function coreNext(ruleText: string, after: number, count: number, shiftFr?: "previous" | "next"): number[] {
   const parsed = parseRule(ruleText);
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("; "));
-  return nextN(parsed.value, after as never, count).map((o) => o.instant as number);
+  // The full date-holidays package here, in Node: the bundle's own table must agree with it.
+  const options = shiftFr !== undefined ? { shift: { calendar: calendarCode("FR"), direction: shiftFr } } : {};
+  return nextN(parsed.value, after as never, count, options).map((o) => o.instant as number);
+}
+
+/** The "Next:" dates the sidebar shows, back to instants (Paris wall clock, whole minutes). */
+function shownNext(sandbox: Sandbox, client: string): string {
+  const home = sandbox.run("onHomepage", sandbox.event());
+  const rows = walk(home).filter((node) => node.kind === "DecoratedText" && node.props.topLabel === client);
+  return (rows[0]?.props.bottomLabel as string | undefined) ?? "";
+}
+
+function parisWhen(instants: readonly number[]): string {
+  const format = new Intl.DateTimeFormat("fr", {
+    timeZone: "Europe/Paris",
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  return `Next: ${instants.map((at) => `${format.format(new Date(at))} (Europe/Paris)`).join(" · ")}`;
 }
 
 describe("Gmail add-on: per-client schedules", () => {
@@ -261,5 +284,54 @@ describe("Gmail add-on: per-client schedules", () => {
     expect(texts(sandbox.run("onHomepage", sandbox.event())).join("\n")).toContain("toutes les 2 semaines le jeudi");
     expect(jobs(sandbox)).toHaveLength(1);
     expect(new Date(jobs(sandbox)[0]!.sendAt).toISOString()).toBe("2026-12-12T06:45:00.000Z");
+  });
+
+  it("business days of the company's country (FR, from the bundle's holiday table): the core's dates", () => {
+    const sandbox = newSandbox();
+    setUp(sandbox);
+    // 25 December 2026 is a Friday and a public holiday: the previous business day is Thursday 24.
+    const saved = newSchedule(sandbox, MOTS_BLEUS, {
+      kind: "day-of-month",
+      day: "25",
+      time: "09:00",
+      zone: "Europe/Paris",
+      shift: "previous",
+    });
+    expect(notificationOf(saved)).toContain("avancé au jour ouvré précédent les week-ends et jours fériés (FR)");
+    const expected = coreNext(
+      "DTSTART;TZID=Europe/Paris:20261225T090000\nRRULE:RSCALE=GREGORIAN;FREQ=MONTHLY;BYMONTHDAY=25;SKIP=BACKWARD",
+      START,
+      3,
+      "previous",
+    );
+    expect(new Date(expected[0]!).toISOString()).toBe("2026-12-24T08:00:00.000Z");
+    expect(jobs(sandbox).map((job) => job.sendAt)).toEqual([expected[0]]);
+    expect(shownNext(sandbox, "Librairie Les Mots Bleus")).toBe(parisWhen(expected));
+
+    const last = newSchedule(sandbox, BRISTOL, { kind: "last-business-day", time: "16:00", zone: "Europe/Paris" });
+    expect(notificationOf(last)).toContain("le dernier jour ouvré de chaque mois à 16:00");
+    const lastDays = coreNext(
+      "DTSTART;TZID=Europe/Paris:20261231T160000\nRRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+      START,
+      3,
+      "previous",
+    );
+    expect(shownNext(sandbox, "Bristol Print Works Ltd")).toBe(parisWhen(lastDays));
+  });
+
+  it("a company country whose holidays this build lacks: the shift is refused with what to do", () => {
+    const sandbox = newSandbox();
+    setUp(sandbox, 30, 9, undefined, { country: "ES", frenchMentions: "" });
+    const response = newSchedule(sandbox, MOTS_BLEUS, {
+      kind: "day-of-month",
+      day: "25",
+      time: "09:00",
+      zone: "Europe/Madrid",
+      shift: "next",
+    });
+    expect(notificationOf(response)).toMatch(
+      /^Weekends and holidays: this build has no public holidays for the company's country/,
+    );
+    expect(sandbox.properties.getKeys().filter((key) => key.startsWith("recurring:"))).toEqual([]);
   });
 });

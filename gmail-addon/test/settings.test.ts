@@ -5,7 +5,10 @@
 import { buttonAction, navigatedCard, notificationOf, walk } from "./sandbox/cards.js";
 import type { WebResource } from "./sandbox/sandbox.js";
 import { examplesSettings, INVOICES_URL, newSandbox, PAYMENTS_URL, schedule, setUp, START } from "./fixtures.js";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { greyJpeg } from "./jpeg.js";
+import { encodePng, noise } from "./png.js";
 import { parseMime } from "./mime.js";
 
 const LOGO_URL = "https://atelier-cassis.example/logo.jpg";
@@ -63,16 +66,7 @@ function sandboxWithWeb() {
         bytes: new Uint8Array(40 * 1024),
         contentType: "image/jpeg",
       },
-      "https://atelier-cassis.example/logo.png": {
-        code: 200,
-        bytes: Uint8Array.from([
-          0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 8, 0, 0, 0, 8,
-        ]),
-        contentType: "image/png",
-      },
       "https://atelier-cassis.example/gone.jpg": { code: 404, bytes: new Uint8Array(), contentType: "text/html" },
-      [DRIVE_DOWNLOAD]: jpeg(48, 24),
-      [`https://drive.google.com/uc?export=download&id=${PRIVATE_ID}`]: signIn,
     },
   });
 }
@@ -202,5 +196,32 @@ describe("Gmail add-on: settings card", () => {
     const card = navigatedCard(sandbox.run("onShowSettings", sandbox.event()), "pushCard");
     const columns = walk(card).find((node) => node.props.fieldName === "ledgerColumns");
     expect(columns?.props.value).toBe("number: Pièce\ntotal: Somme due");
+  });
+
+  it("a PNG logo (the examples' RGBA logo) is drawn in the sent PDF with its transparency", () => {
+    const png = new Uint8Array(readFileSync(resolve(import.meta.dirname, "../../examples/logo.png")));
+    const sandbox = newSandbox({
+      web: { "https://atelier-cassis.example/logo.png": { code: 200, bytes: png, contentType: "image/png" } },
+    });
+    expect(notificationOf(setUp(sandbox, 30, 9, undefined, { logo: "https://atelier-cassis.example/logo.png" }))).toBe(
+      "Saved: 5 clients in the ledger.",
+    );
+    schedule(sandbox, CLIENT, START + 3600_000, ["compta@motsbleus.example"]);
+    sandbox.advanceTo(START + 2 * 3600_000);
+    expect(sandbox.executions.filter((e) => e.error !== undefined)).toEqual([]);
+    const pdf = parseMime(sandbox.sent[0]!.raw).pdf.toString("latin1");
+    expect(pdf).toMatch(/\/Subtype \/Image[\s\S]*?\/Width 480[\s\S]*?\/Height 160[\s\S]*?\/SMask/);
+  });
+
+  it("an interlaced PNG logo is refused before anything is kept", () => {
+    const spec = { width: 8, height: 8, depth: 8, colorType: 2, interlaced: true } as const;
+    const png = encodePng({ ...spec, rows: noise(8 * 8 * 3) });
+    const sandbox = newSandbox({
+      web: { "https://atelier-cassis.example/i.png": { code: 200, bytes: png, contentType: "image/png" } },
+    });
+    expect(notificationOf(setUp(sandbox, 30, 9, undefined, { logo: "https://atelier-cassis.example/i.png" }))).toBe(
+      "Logo: interlaced PNG images are not supported: save the logo without interlacing (or as JPEG).",
+    );
+    expect(sandbox.properties.data.size).toBe(0);
   });
 });

@@ -73,7 +73,9 @@ export function fetchLogo(source: string, version: string): LogoFetch {
 
 /** What the PDF engine of this bundle cannot draw, said before the logo is kept. */
 function unsupported(image: LogoImage): string | undefined {
-  if (image.format === "PNG") return "PNG logos are not in the Gmail build yet: save the logo as JPEG.";
+  // IHDR's interlace byte: the bundle's PNG decoder (stubs/png-decode.ts) reads non-interlaced images only.
+  if (image.format === "PNG" && image.bytes[28] !== 0)
+    return "interlaced PNG images are not supported: save the logo without interlacing (or as JPEG).";
   return undefined;
 }
 
