@@ -5,6 +5,7 @@ import { HANDLER_NAMES } from "../src/handlers/names.js";
 
 interface Manifest {
   runtimeVersion: string;
+  urlFetchWhitelist: string[];
   oauthScopes: string[];
   addOns: {
     common: { homepageTrigger: { runFunction: string }; useLocaleFromApp: boolean };
@@ -51,5 +52,15 @@ describe("appsscript.json", () => {
       ...manifest.addOns.gmail.composeTrigger.selectActions.map((action) => action.runFunction),
     ];
     for (const name of named) expect(HANDLER_NAMES).toContain(name);
+  });
+
+  it("fetches only the Gmail API and Drive's public download addresses (valid allowlist prefixes)", () => {
+    expect(manifest.urlFetchWhitelist).toEqual([
+      "https://gmail.googleapis.com/",
+      "https://drive.google.com/uc",
+      "https://drive.usercontent.google.com/",
+    ]);
+    // Apps Script's rules: https, a full domain, a non-empty path.
+    for (const prefix of manifest.urlFetchWhitelist) expect(prefix).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]+\/\S*$/);
   });
 });

@@ -19,6 +19,9 @@ const PRIVATE_ID = "1PrivateFileIdNotSharedWithAnyone00";
 const CLIENT = "email:compta@motsbleus.example";
 const ODD_URL = "https://docs.google.com/spreadsheets/d/odd-headers/edit";
 
+/** The prefix a user adds to appsscript.json's urlFetchWhitelist for a logo on their own site. */
+const OWN_SITE = ["https://atelier-cassis.example/"];
+
 const jpeg = (width: number, height: number): WebResource => ({
   code: 200,
   bytes: greyJpeg(width, height),
@@ -58,6 +61,7 @@ function oddHeadersSheet() {
 
 function sandboxWithWeb() {
   return newSandbox({
+    extraUrlFetchPrefixes: [...OWN_SITE, "https://unreachable.example/"],
     web: {
       [LOGO_URL]: jpeg(64, 16),
       "https://atelier-cassis.example/other.jpg": jpeg(32, 32),
@@ -97,7 +101,7 @@ describe("Gmail add-on: settings card", () => {
   });
 
   it("a JPEG logo by https address is fetched once, kept in chunks ≤ 9 KB, and drawn in the sent PDF", () => {
-    const sandbox = newSandbox({ web: { [LOGO_URL]: jpeg(64, 16) } });
+    const sandbox = newSandbox({ extraUrlFetchPrefixes: OWN_SITE, web: { [LOGO_URL]: jpeg(64, 16) } });
     expect(notificationOf(setUp(sandbox, 30, 9, undefined, { logo: LOGO_URL }))).toBe(
       "Saved: 5 clients in the ledger.",
     );
@@ -201,6 +205,7 @@ describe("Gmail add-on: settings card", () => {
   it("a PNG logo (the examples' RGBA logo) is drawn in the sent PDF with its transparency", () => {
     const png = new Uint8Array(readFileSync(resolve(import.meta.dirname, "../../examples/logo.png")));
     const sandbox = newSandbox({
+      extraUrlFetchPrefixes: OWN_SITE,
       web: { "https://atelier-cassis.example/logo.png": { code: 200, bytes: png, contentType: "image/png" } },
     });
     expect(notificationOf(setUp(sandbox, 30, 9, undefined, { logo: "https://atelier-cassis.example/logo.png" }))).toBe(
@@ -217,11 +222,20 @@ describe("Gmail add-on: settings card", () => {
     const spec = { width: 8, height: 8, depth: 8, colorType: 2, interlaced: true } as const;
     const png = encodePng({ ...spec, rows: noise(8 * 8 * 3) });
     const sandbox = newSandbox({
+      extraUrlFetchPrefixes: OWN_SITE,
       web: { "https://atelier-cassis.example/i.png": { code: 200, bytes: png, contentType: "image/png" } },
     });
     expect(notificationOf(setUp(sandbox, 30, 9, undefined, { logo: "https://atelier-cassis.example/i.png" }))).toBe(
       "Logo: interlaced PNG images are not supported: save the logo without interlacing (or as JPEG).",
     );
+    expect(sandbox.properties.data.size).toBe(0);
+  });
+
+  it("an https logo outside the manifest's urlFetchWhitelist is refused with where to add it", () => {
+    const sandbox = newSandbox({ web: { [LOGO_URL]: jpeg(64, 16) } });
+    const message = notificationOf(setUp(sandbox, 30, 9, undefined, { logo: LOGO_URL }));
+    expect(message).toMatch(/^Logo: cannot fetch https:\/\/atelier-cassis\.example\/logo\.jpg \(.*urlFetchWhitelist/);
+    expect(message).toContain("must be listed in appsscript.json's urlFetchWhitelist (then deploy again).");
     expect(sandbox.properties.data.size).toBe(0);
   });
 });

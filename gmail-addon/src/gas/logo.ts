@@ -1,6 +1,7 @@
 /**
  * The company logo: fetched once when the settings are saved (UrlFetchApp, scope script.external_request — no Drive
- * scope: a Drive file must be shared as "Anyone with the link"), checked, and kept in UserProperties as base64
+ * scope: a Drive file must be shared as "Anyone with the link"; any other address must be in appsscript.json's
+ * urlFetchWhitelist), checked, and kept in UserProperties as base64
  * chunks under a version ("logo:<version>:<i>"), so a send never depends on the address still answering.
  */
 import { readLogo } from "../../../shared/src/image.js";
@@ -45,10 +46,13 @@ export function fetchLogo(source: string, version: string): LogoFetch {
   try {
     response = UrlFetchApp.fetch(url, { muteHttpExceptions: true, followRedirects: true });
   } catch (error) {
-    return {
-      ok: false,
-      message: `Logo: cannot fetch ${url} (${error instanceof Error ? error.message : String(error)}).`,
-    };
+    const reason = error instanceof Error ? error.message : String(error);
+    // Apps Script fetches only what appsscript.json's urlFetchWhitelist lists (Drive's download addresses are there).
+    const allow =
+      id === undefined
+        ? " An address outside Google Drive must be listed in appsscript.json's urlFetchWhitelist (then deploy again)."
+        : "";
+    return { ok: false, message: `Logo: cannot fetch ${url} (${reason}).${allow}` };
   }
   const code = response.getResponseCode();
   if (code !== 200) return { ok: false, message: `Logo: ${url} answered HTTP ${String(code)}.${shared}` };

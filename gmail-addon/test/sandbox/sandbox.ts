@@ -15,6 +15,10 @@ import { fakeCardService } from "./cards.js";
 const here = dirname(fileURLToPath(import.meta.url));
 export const CODE_JS = resolve(here, "../../../dist/gmail/Code.js");
 const GMAIL_SEND = "https://gmail.googleapis.com/gmail/v1/users/me/messages/send";
+/** The built manifest's urlFetchWhitelist: all UrlFetchApp may reach. */
+const URL_FETCH_ALLOWLIST = (
+  JSON.parse(readFileSync(resolve(dirname(CODE_JS), "appsscript.json"), "utf8")) as { urlFetchWhitelist: string[] }
+).urlFetchWhitelist;
 
 type Properties = GoogleAppsScript.Properties.Properties;
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -118,6 +122,8 @@ export interface SandboxOptions {
   readonly sheets?: Readonly<Record<string, SheetData>>;
   /** What other URLs answer; any other URL fails as an unreachable host does. */
   readonly web?: Readonly<Record<string, WebResource>>;
+  /** Prefixes the user added to appsscript.json's urlFetchWhitelist (the built manifest's own are always in). */
+  readonly extraUrlFetchPrefixes?: readonly string[];
 }
 
 /** What the fake Gmail API does with a send request: deliver, refuse, or deliver and lose the reply. */
@@ -365,6 +371,9 @@ function sandboxGlobals(sandbox: Sandbox, options: SandboxOptions): Record<strin
   const urlFetchApp = {
     fetch: (url: string, params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {}) => {
       sandbox.fetched.push(url);
+      // Apps Script refuses any URL the manifest's allowlist does not start.
+      if (![...URL_FETCH_ALLOWLIST, ...(options.extraUrlFetchPrefixes ?? [])].some((prefix) => url.startsWith(prefix)))
+        throw new Error(`Exception: ${url} is not allowed by the urlFetchWhitelist of the script's manifest`);
       if (url !== GMAIL_SEND) {
         const resource = options.web?.[url];
         if (resource === undefined) throw new Error(`Address unavailable: ${url}`);
