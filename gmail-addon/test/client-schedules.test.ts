@@ -334,4 +334,27 @@ describe("Gmail add-on: per-client schedules", () => {
     );
     expect(sandbox.properties.getKeys().filter((key) => key.startsWith("recurring:"))).toEqual([]);
   });
+
+  it("a rule too large for one property (9 KB) is refused, and nothing is written", () => {
+    const sandbox = newSandbox();
+    setUp(sandbox);
+    const before = JSON.stringify([...sandbox.properties.data]);
+    // A full rule with 300 excluded dates: valid for the core, but its text (kept twice: as typed and canonical) is too big.
+    const exdates = Array.from({ length: 300 }, (_, i) => {
+      const day = new Date(Date.UTC(2027, 0, 15) + i * 86_400_000 * 30);
+      return `EXDATE;TZID=Europe/Paris:${day.toISOString().slice(0, 10).replace(/-/g, "")}T090000`;
+    });
+    const rrule = ["DTSTART;TZID=Europe/Paris:20261215T090000", "RRULE:FREQ=MONTHLY;BYMONTHDAY=15", ...exdates].join(
+      "\n",
+    );
+    const response = newSchedule(sandbox, MOTS_BLEUS, {
+      kind: "rrule",
+      rrule,
+      time: "09:00",
+      zone: "Europe/Paris",
+      shift: "none",
+    });
+    expect(notificationOf(response)).toMatch(/^the schedule of Librairie Les Mots Bleus is too large to keep/);
+    expect(JSON.stringify([...sandbox.properties.data])).toBe(before);
+  });
 });

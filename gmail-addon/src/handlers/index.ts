@@ -32,7 +32,7 @@ import { INPUT, PARAM, type ComposeView, type HomeView, type ScheduleView } from
 import { dispatch } from "../app/dispatch.js";
 import { outgoingFor, statementOf, subjectAndBody } from "../app/outgoing.js";
 import { buildMime, sendRaw, signedBytes } from "../gas/gmail-send.js";
-import { JobTooLargeError } from "../gas/job-store.js";
+import { JOB_PREFIX, JobTooLargeError } from "../gas/job-store.js";
 import { withUserLock } from "../gas/lock.js";
 import { dailyLimitFor, RecipientQuota } from "../gas/quota.js";
 import { describeProblems, loadSettings, readSettings, saveSettings, type AddonSettings } from "../gas/settings.js";
@@ -364,7 +364,7 @@ function onSchedule(event: Event): ActionResponse {
       const problem = keepRepeating(context, workspace, client.key, client.name, job.recipients, now);
       if (problem !== undefined) {
         // Nothing half-saved: the job goes with the schedule it was asked with.
-        context.properties.deleteProperty(`job:${job.hostId ?? ""}`);
+        context.properties.deleteProperty(`${JOB_PREFIX}${job.hostId ?? ""}`);
         return problem;
       }
     }
