@@ -33,6 +33,21 @@ describe("parseCsvTable", () => {
     ]);
   });
 
+  it("reads a file whose lines mix CRLF and LF (a row appended in another editor) row by row", () => {
+    const text = "\ufeffDate;Facture;Montant\r\n28/07/2026;F-1;1,00\r\n15/09/2026;F-2;2,00\n18/11/2026;F-3;3,00\n";
+    const { table, problems } = parseCsvTable("paiements.csv", text.replace(/^\ufeff/, ""));
+    expect(problems).toEqual([]);
+    expect(table?.rows.map((r) => [r.line, r.cells.join("|")])).toEqual([
+      [2, "28/07/2026|F-1|1,00"],
+      [3, "15/09/2026|F-2|2,00"],
+      [4, "18/11/2026|F-3|3,00"],
+      [5, ""],
+    ]);
+    // Old Mac line breaks (CR alone) mixed in too.
+    const mac = parseCsvTable("x.csv", "A;B\r1;2\r\n3;4\n");
+    expect(mac.table?.rows.map((r) => r.cells.join("|")).filter((c) => c !== "")).toEqual(["1|2", "3|4"]);
+  });
+
   it("starts at the first non-empty line, and counts the lines before it", () => {
     const { table } = parseCsvTable("t.csv", "\n\nNumber,Total\nF-1,10.00\n");
     expect(table?.headerLine).toBe(3);

@@ -48,8 +48,11 @@ export function detectDelimiter(headerLine: string): Delimiter | undefined {
 }
 
 /** Parses the whole text; any structural problem (unbalanced quotes, ragged rows, huge fields) is an error. */
-export function parseCsvTable(file: string, text: string): { table: CsvTable | undefined; problems: Problem[] } {
+export function parseCsvTable(file: string, raw: string): { table: CsvTable | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
+  // A file edited by hand can mix CRLF and LF lines (a row appended in another editor); papaparse picks one line
+  // break for the whole file and would glue the others into one ragged row. Pure LF files skip the check.
+  const text = raw.includes("\r") && /\r(?!\n)|(?<!\r)\n/.test(raw) ? raw.replace(/\r\n?/g, "\n") : raw;
   const firstContent = /^[ \t]*\S/m.exec(text);
   if (firstContent === null) {
     return { table: undefined, problems: [problem("error", "csv.empty", "the file is empty", { file })] };
