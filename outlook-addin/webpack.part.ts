@@ -7,7 +7,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
-import type { Configuration } from "webpack";
+import webpack, { type Configuration } from "webpack";
 import { NO_NODE_BUILTINS } from "../webpack.common.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,6 +61,11 @@ export function outlookConfigurations(options: OutlookBuildOptions): Configurati
     performance: { hints: false },
     optimization: { splitChunks: false },
     plugins: [
+      // The Entra app registration for Graph sign-in (README: "Graph sign-in"); without it the pane says so and
+      // lists what it scheduled itself.
+      new webpack.DefinePlugin({
+        RELEVE_GRAPH_CLIENT_ID: JSON.stringify(process.env.RELEVE_GRAPH_CLIENT_ID ?? ""),
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: resolve(here, "src/taskpane.html"),

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext } from "playwright-core";
+import type { MailboxService } from "../workbench/mailbox-server.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** Screenshots of each state, for people to look at (out/ is gitignored). */
@@ -27,8 +28,10 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export function serve(folder: string): Promise<Served> {
+/** Serves the built files; with a mailbox service, /graph/v1.0 and /_mailbox go to it (same origin, as npm start). */
+export function serve(folder: string, mailbox?: MailboxService): Promise<Served> {
   const server: Server = createServer((request, response) => {
+    if (mailbox?.handle(request, response) === true) return;
     const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
     const file = join(folder, path.endsWith("/") ? `${path}index.html` : path);
     if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
@@ -45,6 +48,7 @@ export function serve(folder: string): Promise<Served> {
         url: `http://127.0.0.1:${String(port)}/`,
         close: () =>
           new Promise((done) => {
+            server.closeAllConnections();
             server.close(() => {
               done();
             });

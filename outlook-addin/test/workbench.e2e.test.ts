@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { BrowserContext, FrameLocator, Page } from "playwright-core";
 import { buildOutlook } from "../build.js";
 import type { Draft } from "../workbench/draft.js";
+import { createMailboxService } from "../workbench/mailbox-server.js";
 import { artifacts, launch, pdfText, plain, serve, type Served } from "./harness.js";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -45,7 +46,7 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   const out = mkdtempSync(join(tmpdir(), "releve-outlook-build-"));
   await buildOutlook({ mode: "production", outputPath: out });
-  served = await serve(out);
+  served = await serve(out, createMailboxService({ now: NOW.getTime() }));
   context = await launch({ timezoneId: "Europe/Paris", locale: "fr-FR" });
   await context.clock.setFixedTime(NOW);
   page = await context.newPage();

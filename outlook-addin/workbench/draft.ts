@@ -1,6 +1,7 @@
 /**
  * The workbench's compose window state, shared by the page (which draws it) and the Office.js stand-in inside the
- * pane's iframe (which reads and changes it the way Outlook's item API would). Lives on the parent window.
+ * pane's iframe (which reads and changes it the way Outlook's item API would). Lives on the parent window. Send
+ * hands the draft to the local mailbox server (mailbox-server.ts) the way Outlook would: Graph shapes over HTTP.
  */
 export interface DraftAttachment {
   readonly id: string;
@@ -22,17 +23,6 @@ export interface Draft {
   delayDeliveryTime: number;
 }
 
-export interface OutboxEntry {
-  readonly to: readonly string[];
-  readonly cc: readonly string[];
-  readonly subject: string;
-  readonly bodyHtml: string;
-  readonly attachments: readonly { readonly name: string; readonly size: number }[];
-  /** Epoch ms when it goes; the moment of Send when not deferred. */
-  readonly sendAt: number;
-  readonly deferred: boolean;
-}
-
 /** What the host profile looks like to the pane (chosen on the workbench toolbar). */
 export interface HostProfile {
   /** Highest Mailbox requirement set supported, e.g. "1.13" or "1.8". */
@@ -41,11 +31,14 @@ export interface HostProfile {
   readonly platform: string;
   readonly displayLanguage: string;
   readonly timeZone: string;
+  /** How Graph sign-in behaves: a token from the local mailbox server, refused, or not offered (NestedAppAuth). */
+  readonly signin: "ok" | "refused" | "unavailable";
+  /** The pane opened from a draft (compose) or from a message being read (the read-mode button). */
+  readonly mode: "compose" | "read";
 }
 
 export interface Workbench {
   readonly draft: Draft;
-  readonly outbox: OutboxEntry[];
   readonly profile: HostProfile;
   /** The page redraws; called by the stand-in after it changed the draft. */
   changed(): void;

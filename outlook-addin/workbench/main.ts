@@ -1,10 +1,13 @@
 /**
  * The workbench page: an Outlook compose window stand-in with the real pane bundle in an iframe beside it. The
- * draft lives here (window.releveWorkbench); the Office stand-in inside the iframe reads and changes it.
+ * draft lives here (window.releveWorkbench); the Office stand-in inside the iframe reads and changes it. Send hands
+ * the draft to the local mailbox server; the panel below shows that mailbox and moves its clock.
  */
-import type { Draft, HostProfile, OutboxEntry, Workbench } from "./draft.js";
+import type { Draft, HostProfile, Workbench } from "./draft.js";
+import type { MailboxMessageState, MailboxState } from "./mailbox-server.js";
+import { submitDraft } from "./submit.js";
 
-const HOSTS: Readonly<Record<string, Omit<HostProfile, "displayLanguage" | "timeZone">>> = {
+const HOSTS: Readonly<Record<string, Pick<HostProfile, "mailbox" | "platform">>> = {
   web: { mailbox: "1.13", platform: "OfficeOnline" },
   classic: { mailbox: "1.13", platform: "PC" },
   old: { mailbox: "1.8", platform: "OfficeOnline" },
@@ -23,6 +26,13 @@ function addresses(text: string): string[] {
     .filter((part) => part.length > 0);
 }
 
+const SIGNIN = ["ok", "refused", "unavailable"] as const;
+const MODES = ["compose", "read"] as const;
+
+function oneOf<T extends string>(value: string | null, options: readonly T[]): T {
+  return options.find((option) => option === value) ?? (options[0] as T);
+}
+
 const params = new URLSearchParams(window.location.search);
 const hostKey = params.get("host") ?? "web";
 const language = params.get("lang") ?? "fr-FR";
@@ -30,10 +40,11 @@ const profile: HostProfile = {
   ...(HOSTS[hostKey] ?? HOSTS.web ?? { mailbox: "1.13", platform: "OfficeOnline" }),
   displayLanguage: language,
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  signin: oneOf(params.get("signin"), SIGNIN),
+  mode: oneOf(params.get("mode"), MODES),
 };
 
 const draft: Draft = { to: [], cc: [], subject: "", bodyHtml: "", attachments: [], headers: {}, delayDeliveryTime: 0 };
-const outbox: OutboxEntry[] = [];
 let recipientsListener: (() => void) | undefined;
 
 const to = element("to", HTMLInputElement);
@@ -42,7 +53,9 @@ const subject = element("subject", HTMLInputElement);
 const body = element("body", HTMLDivElement);
 const attachmentBar = element("attachments", HTMLDivElement);
 const deferred = element("deferred", HTMLSpanElement);
-const outboxList = element("outbox", HTMLOListElement);
+const mailboxList = element("mailbox", HTMLOListElement);
+const mailboxClock = element("mailbox-clock", HTMLSpanElement);
+const sendStatus = element("send-status", HTMLSpanElement);
 const frame = element("pane-frame", HTMLIFrameElement);
 const pane = element("pane", HTMLElement);
 
@@ -81,13 +94,6 @@ function render(): void {
   deferred.textContent =
     draft.delayDeliveryTime === 0 ? "" : `Send later: ${timeFormat.format(new Date(draft.delayDeliveryTime))}`;
   deferred.dataset.epoch = String(draft.delayDeliveryTime);
-  outboxList.replaceChildren(
-    ...outbox.map((entry) => {
-      const item = document.createElement("li");
-      item.textContent = `${entry.deferred ? "Scheduled for" : "Sent"} ${timeFormat.format(new Date(entry.sendAt))} → ${entry.to.join(", ")} · “${entry.subject}” · ${entry.attachments.map((a) => a.name).join(", ")}`;
-      return item;
-    }),
-  );
 }
 
 let recipientsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -98,9 +104,43 @@ function recipientsEdited(): void {
   recipientsTimer = setTimeout(() => recipientsListener?.(), 150);
 }
 
+function mailboxLine(message: MailboxMessageState): HTMLLIElement {
+  const item = document.createElement("li");
+  item.dataset.testid = `mailbox-${message.folder}`;
+  const state =
+    message.folder === "sentitems"
+      ? `Sent ${timeFormat.format(new Date(message.sentDateTime ?? 0))}`
+      : message.deferredUntil !== undefined && message.submitted
+        ? `${message.late ? "LATE, still waiting since" : "Waiting for"} ${timeFormat.format(new Date(message.deferredUntil))}${message.forgotten ? " (forgotten by the server)" : ""}`
+        : "Draft";
+  item.textContent = `${state} → ${message.to.join(", ")} · “${message.subject}” · ${message.attachments.map((a) => a.name).join(", ")}`;
+  return item;
+}
+
+/** The local mailbox as the server holds it (GET /_mailbox/state): Drafts then Sent Items. */
+async function showMailbox(): Promise<void> {
+  const response = await fetch("/_mailbox/state");
+  if (!response.ok) {
+    mailboxClock.textContent = `mailbox server unavailable (${String(response.status)})`;
+    return;
+  }
+  const state = (await response.json()) as MailboxState;
+  mailboxClock.textContent = timeFormat.format(new Date(state.nowMs));
+  mailboxClock.dataset.epoch = String(state.nowMs);
+  mailboxList.replaceChildren(...[...state.drafts, ...state.sent].map(mailboxLine));
+}
+
+async function moveClock(advanceMs: number): Promise<void> {
+  await fetch("/_mailbox/clock", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ advanceMs }),
+  });
+  await showMailbox();
+}
+
 const bench: Workbench = {
   draft,
-  outbox,
   profile,
   changed: render,
   onRecipientsChanged: (listener) => {
@@ -118,30 +158,35 @@ body.addEventListener("input", () => {
   draft.bodyHtml = body.innerHTML;
 });
 element("send", HTMLButtonElement).addEventListener("click", () => {
-  const deferredSend = draft.delayDeliveryTime !== 0;
-  outbox.push({
-    to: [...draft.to],
-    cc: [...draft.cc],
-    subject: draft.subject,
-    bodyHtml: draft.bodyHtml,
-    attachments: draft.attachments.map(({ name, size }) => ({ name, size })),
-    sendAt: deferredSend ? draft.delayDeliveryTime : Date.now(),
-    deferred: deferredSend,
-  });
-  Object.assign(draft, {
-    to: [],
-    cc: [],
-    subject: "",
-    bodyHtml: "",
-    attachments: [],
-    headers: {},
-    delayDeliveryTime: 0,
-  });
-  to.value = "";
-  cc.value = "";
-  render();
-  recipientsListener?.();
+  sendStatus.textContent = "Sending…";
+  submitDraft(window.location.origin, draft).then(
+    (id) => {
+      sendStatus.textContent = draft.delayDeliveryTime !== 0 ? "Scheduled." : "Sent.";
+      sendStatus.dataset.lastId = id;
+      Object.assign(draft, {
+        to: [],
+        cc: [],
+        subject: "",
+        bodyHtml: "",
+        attachments: [],
+        headers: {},
+        delayDeliveryTime: 0,
+      });
+      to.value = "";
+      cc.value = "";
+      render();
+      recipientsListener?.();
+      void showMailbox();
+    },
+    (error: unknown) => {
+      // Like Outlook: the draft stays as it was when the send fails.
+      sendStatus.textContent = `Not sent: ${error instanceof Error ? error.message : String(error)}`;
+    },
+  );
 });
+element("clock-hour", HTMLButtonElement).addEventListener("click", () => void moveClock(3600 * 1000));
+element("clock-day", HTMLButtonElement).addEventListener("click", () => void moveClock(24 * 3600 * 1000));
+element("mailbox-reload", HTMLButtonElement).addEventListener("click", () => void showMailbox());
 element("discard", HTMLButtonElement).addEventListener("click", () => {
   Object.assign(draft, { subject: "", bodyHtml: "", attachments: [], headers: {}, delayDeliveryTime: 0 });
   render();
@@ -155,14 +200,23 @@ element("close-pane", HTMLButtonElement).addEventListener("click", () => {
 
 const hostSelect = element("host-profile", HTMLSelectElement);
 const languageSelect = element("language", HTMLSelectElement);
+const signinSelect = element("signin", HTMLSelectElement);
+const modeSelect = element("mode", HTMLSelectElement);
 hostSelect.value = hostKey;
 languageSelect.value = language;
+signinSelect.value = profile.signin;
+modeSelect.value = profile.mode;
 const reloadWith = () => {
-  const next = new URLSearchParams({ host: hostSelect.value, lang: languageSelect.value });
+  const next = new URLSearchParams({
+    host: hostSelect.value,
+    lang: languageSelect.value,
+    signin: signinSelect.value,
+    mode: modeSelect.value,
+  });
   window.location.search = next.toString();
 };
-hostSelect.addEventListener("change", reloadWith);
-languageSelect.addEventListener("change", reloadWith);
+for (const select of [hostSelect, languageSelect, signinSelect, modeSelect])
+  select.addEventListener("change", reloadWith);
 element("reset", HTMLButtonElement).addEventListener("click", () => {
   localStorage.removeItem("releve-workbench.roamingSettings");
   indexedDB.deleteDatabase("releve-outlook");
@@ -170,5 +224,9 @@ element("reset", HTMLButtonElement).addEventListener("click", () => {
 });
 
 // The pane page of the workbench: the same taskpane bundle, with the Office stand-in instead of the CDN office.js.
-frame.src = `workbench-pane.html${params.get("example") === "0" ? "" : "?example=auto"}`;
+const paneQuery = new URLSearchParams();
+if (params.get("example") !== "0") paneQuery.set("example", "auto");
+if (profile.mode === "read") paneQuery.set("view", "scheduled");
+frame.src = `workbench-pane.html${paneQuery.size > 0 ? `?${paneQuery.toString()}` : ""}`;
 render();
+void showMailbox();

@@ -3,7 +3,9 @@
  * pane page (the CDN is out of reach offline and in tests). The pane bundle runs against it unchanged. Each piece is
  * typed against @types/office-js, so a call the pane makes that is missing here is a compile error in this file.
  */
-import type { Draft, Workbench } from "./draft.js";
+import { GraphError, type TokenSource } from "../src/graph/mailbox.js";
+import type { Draft, HostProfile, Workbench } from "./draft.js";
+import { MailboxServerTokens } from "./mailbox-tokens.js";
 
 /** office.js limits, mirrored so the pane meets the same refusals. */
 const MAX_BASE64 = 27_892_122;
@@ -202,12 +204,32 @@ function roamingSettings(): Pick<Office.RoamingSettings, "get" | "set" | "remove
   };
 }
 
+/** Graph through the local mailbox server; sign-in behaves as the workbench toolbar says. */
+function graphTokens(profile: HostProfile): TokenSource {
+  if (profile.signin === "ok") return new MailboxServerTokens(window.location.origin);
+  const problem =
+    profile.signin === "refused"
+      ? ({ kind: "signin-refused", reason: "the workbench toolbar says sign-in is refused" } as const)
+      : ({ kind: "signin-unavailable", reason: "the workbench toolbar says NestedAppAuth is missing" } as const);
+  return { token: () => Promise.reject(new GraphError(problem)) };
+}
+
+/** The message being read, when the pane opens from the read-mode button: no compose methods at all. */
+function readItem(): Office.MessageRead {
+  const slice: Pick<Office.MessageRead, "subject" | "itemType"> = {
+    subject: "Re: relevé d'octobre",
+    itemType: "message",
+  };
+  return slice as Office.MessageRead;
+}
+
 function install(): void {
   const bench = workbench();
   const profile = bench.profile;
+  window.releveGraphAccess = { baseUrl: `${window.location.origin}/graph/v1.0`, tokens: graphTokens(profile) };
   const context = {
     mailbox: {
-      item: item(bench),
+      item: profile.mode === "read" ? readItem() : item(bench),
       userProfile: {
         displayName: "Camille Martin",
         emailAddress: "compta@atelier-cassis.example",
@@ -216,7 +238,8 @@ function install(): void {
     },
     requirements: {
       isSetSupported: (name: string, minVersion?: string) =>
-        name === "Mailbox" && versionAtLeast(profile.mailbox, minVersion ?? "1.1"),
+        (name === "Mailbox" && versionAtLeast(profile.mailbox, minVersion ?? "1.1")) ||
+        (name === "NestedAppAuth" && profile.signin !== "unavailable"),
     },
     roamingSettings: roamingSettings(),
     diagnostics: { platform: profile.platform, version: "workbench", hostName: "Outlook" },

@@ -9,8 +9,6 @@ import { GraphError, type TokenSource } from "./mailbox.js";
 /** Mail.ReadWrite: list Drafts, copy, delete, attach. Mail.Send: `/send` (schedule, undo, send now). */
 export const GRAPH_SCOPES: readonly string[] = ["Mail.ReadWrite", "Mail.Send"];
 
-export const GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
-
 /** What the entry file hands the views: where Graph is and how to get a token for it. */
 export interface GraphAccess {
   readonly baseUrl: string;

@@ -6,10 +6,14 @@ import type { InputFile } from "../../../shared/src/ledger/import/index.js";
 import type { CompanyProfile } from "../../../shared/src/profile.js";
 import { usePaneHost, type PaneHost } from "./host.js";
 import { EMPTY_SETTINGS, type PaneSettings } from "./settings.js";
+import { ScheduledView } from "./ScheduledView.js";
+import { SCHEDULED_STRINGS } from "./scheduled-strings.js";
 import { SettingsView } from "./SettingsView.js";
 import type { Engine, LedgerLoad } from "./statement-service.js";
 import { StatementView } from "./StatementView.js";
 import { STRINGS } from "./strings.js";
+
+type PaneTab = "statement" | "scheduled" | "settings";
 
 export type PaneData =
   | { readonly kind: "loading" }
@@ -69,7 +73,9 @@ export function App() {
   const strings = STRINGS[host.language];
   const styles = useStyles();
   const [data, setData] = useState<PaneData>({ kind: "loading" });
-  const [tab, setTab] = useState<"statement" | "settings">("statement");
+  // Opened from a message being read there is no draft: no Statement tab, the pane opens on Scheduled sends.
+  const compose = host.compose;
+  const [tab, setTab] = useState<PaneTab>(compose === undefined ? "scheduled" : host.initialView);
   const autoLoaded = useRef(false);
 
   const reload = useCallback(async (): Promise<void> => {
@@ -106,18 +112,23 @@ export function App() {
         <TabList
           selectedValue={tab}
           onTabSelect={(_event, selected) => {
-            setTab(selected.value === "settings" ? "settings" : "statement");
+            setTab(selected.value as PaneTab);
           }}
         >
-          <Tab value="statement">{strings.tabStatement}</Tab>
+          {compose !== undefined ? <Tab value="statement">{strings.tabStatement}</Tab> : null}
+          <Tab value="scheduled" data-testid="tab-scheduled">
+            {SCHEDULED_STRINGS[host.language].tab}
+          </Tab>
           <Tab value="settings">{strings.tabSettings}</Tab>
         </TabList>
       </header>
       <main className={styles.body}>
         {data.kind === "loading" ? (
           <Spinner className={styles.center} label={strings.loading} />
-        ) : tab === "statement" ? (
-          <StatementView data={data} onUseExample={useExample} />
+        ) : tab === "statement" && compose !== undefined ? (
+          <StatementView data={data} compose={compose} onUseExample={useExample} />
+        ) : tab === "scheduled" ? (
+          <ScheduledView data={data} />
         ) : (
           <SettingsView data={data} onChanged={reload} />
         )}

@@ -106,8 +106,9 @@ export function SettingsView({ data, onChanged }: { data: Loaded; onChanged: () 
     const lines = loaded.problems.filter((p) => p.severity !== "info").map((p) => formatProblem(p));
     if (loaded.kind === "ready") {
       await host.files.saveLedger(files);
-      setReport([strings.importOk(loaded.ledger.documents.length, loaded.ledger.clients.length), ...lines]);
+      // The report shows once the pane runs on the new ledger, so what it says is what the other views use.
       await onChanged();
+      setReport([strings.importOk(loaded.ledger.documents.length, loaded.ledger.clients.length), ...lines]);
     } else {
       setReport(lines);
     }

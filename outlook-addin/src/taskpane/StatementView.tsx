@@ -26,7 +26,10 @@ import { formatProblem } from "../../../shared/src/problem.js";
 import type { Instant } from "../../../shared/src/recurrence/index.js";
 import { OfficeError } from "../office/async.js";
 import type { PaneData } from "./App.js";
-import { usePaneHost } from "./host.js";
+import { encodeStatementTag } from "../graph/tag.js";
+import { STATEMENT_HEADER } from "../graph/mailbox.js";
+import { usePaneHost, type PaneCompose } from "./host.js";
+import { recordLocalSend } from "./local-sends.js";
 import type { SendPlan } from "./statement-service.js";
 import { STRINGS } from "./strings.js";
 
@@ -58,7 +61,15 @@ const useStyles = makeStyles({
   attach: { alignSelf: "stretch" },
 });
 
-export function StatementView({ data, onUseExample }: { data: Loaded; onUseExample: () => Promise<void> }) {
+export function StatementView({
+  data,
+  compose,
+  onUseExample,
+}: {
+  data: Loaded;
+  compose: PaneCompose;
+  onUseExample: () => Promise<void>;
+}) {
   const host = usePaneHost();
   const engine = data.engine;
   const strings = STRINGS[host.language];
@@ -71,7 +82,7 @@ export function StatementView({ data, onUseExample }: { data: Loaded; onUseExamp
     engine.localInputValue(engine.tomorrowAtNine(host.clock), host.clock),
   );
   const [attach, setAttach] = useState<AttachState>({ kind: "idle" });
-  const capabilities = host.compose.capabilities();
+  const capabilities = compose.capabilities();
   const outcome = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -81,7 +92,7 @@ export function StatementView({ data, onUseExample }: { data: Loaded; onUseExamp
   useEffect(() => {
     let live = true;
     const read = () => {
-      void host.compose.recipients().then((list) => {
+      void compose.recipients().then((list) => {
         if (live) setRecipients(list);
       });
     };
@@ -151,10 +162,30 @@ export function StatementView({ data, onUseExample }: { data: Loaded; onUseExamp
     try {
       const name = engine.attachmentName(plan.statement);
       const bytes = await engine.renderPdf(plan.statement, data.profile);
-      await host.compose.attach({ name, bytes, mimeType: "application/pdf" });
+      await compose.attach({ name, bytes, mimeType: "application/pdf" });
       const message = engine.messageFor(plan.statement, clientSettings?.template, data.profile, host.sender);
-      await host.compose.fill(message.subject, message.html);
-      const scheduled = await host.compose.deferUntil(plan.sendAt);
+      await compose.fill(message.subject, message.html);
+      await compose.tag(STATEMENT_HEADER, encodeStatementTag(engine.tagFor(plan)));
+      const scheduled = await compose.deferUntil(plan.sendAt);
+      if (scheduled !== undefined) {
+        const recipientsNow = await compose.recipients();
+        const current = await host.localSends.load();
+        await host.localSends.save(
+          recordLocalSend(
+            current,
+            {
+              key: plan.key,
+              clientName: plan.statement.client.name,
+              period: plan.period,
+              sendAtMs: scheduled,
+              to: recipientsNow,
+              subject: message.subject,
+              attachmentName: name,
+            },
+            host.clock.now(),
+          ),
+        );
+      }
       setAttach({ kind: "done", name, scheduled });
     } catch (error) {
       setAttach({

@@ -3,7 +3,9 @@ import { createContext, useContext } from "react";
 import type { InputFile } from "../../../shared/src/ledger/import/index.js";
 import type { Clock, ComposeTarget, SettingsStore } from "../../../shared/src/ports.js";
 import type { CompanyProfile } from "../../../shared/src/profile.js";
+import type { Mailbox } from "../graph/mailbox.js";
 import type { ComposeCapabilities } from "../office/compose.js";
+import type { LocalSends } from "./local-sends.js";
 import type { PaneSettings } from "./settings.js";
 import type { Language } from "./strings.js";
 
@@ -20,9 +22,24 @@ export interface BuiltInExample {
   readonly profile: CompanyProfile;
 }
 
+export interface PaneCompose extends ComposeTarget {
+  capabilities(): ComposeCapabilities;
+  /** Sets an internet header on the draft (our statement tag). */
+  tag(name: string, value: string): Promise<void>;
+}
+
 export interface PaneHost {
-  readonly compose: ComposeTarget & { capabilities(): ComposeCapabilities };
+  /** The draft being written; undefined when the pane was opened from a message being read. */
+  readonly compose: PaneCompose | undefined;
   readonly settings: SettingsStore<PaneSettings>;
+  /** What this pane scheduled itself (roamingSettings): shown when Graph cannot be reached. */
+  readonly localSends: SettingsStore<LocalSends>;
+  /** The mailbox through Microsoft Graph (or the workbench's local server), for "Scheduled sends". */
+  readonly mailbox: Mailbox;
+  /** Classic Outlook for Windows: scheduled messages are held by Outlook itself and cannot be cancelled from here. */
+  readonly classicWindows: boolean;
+  /** Which view the pane opens on (the read-mode button asks for "scheduled"). */
+  readonly initialView: "statement" | "scheduled";
   readonly files: LocalFiles;
   readonly clock: Clock;
   readonly language: Language;

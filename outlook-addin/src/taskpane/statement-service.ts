@@ -33,9 +33,10 @@ import {
   type Instant,
   type SendRule,
 } from "../../../shared/src/recurrence/index.js";
-import { planSends, statementPeriodFor } from "../../../shared/src/schedule/index.js";
+import { planSends, sendKey, statementPeriodFor, type SendKey } from "../../../shared/src/schedule/index.js";
 import { buildStatement } from "../../../shared/src/statement/build.js";
-import type { Statement } from "../../../shared/src/statement/model.js";
+import type { Statement, StatementPeriod } from "../../../shared/src/statement/model.js";
+import type { StatementTag } from "../graph/mailbox.js";
 import { DEFAULT_SEND_TIME, type ClientSettings } from "./settings.js";
 
 export type LedgerLoad =
@@ -105,6 +106,9 @@ export type SendPlan =
       readonly sendAt: Instant;
       readonly asOf: IsoDate;
       readonly statement: Statement;
+      /** The month it is "this month's statement" of, and the key that makes it one send per period. */
+      readonly period: StatementPeriod;
+      readonly key: SendKey;
     }
   | { readonly kind: "nothing-to-send"; readonly asOf: IsoDate; readonly statement: Statement }
   | { readonly kind: "no-date"; readonly reason: string };
@@ -140,7 +144,14 @@ export function planByRule(
   });
   const planned = plan.planned[0];
   if (planned !== undefined) {
-    return { kind: "send", sendAt: planned.send.sendAt, asOf: planned.send.asOf, statement: planned.statement };
+    return {
+      kind: "send",
+      sendAt: planned.send.sendAt,
+      asOf: planned.send.asOf,
+      statement: planned.statement,
+      period: planned.send.period,
+      key: planned.send.key,
+    };
   }
   const reason = plan.skipped[0]?.reason ?? "the rule gives no further date";
   if (reason.startsWith("nothing to send")) {
@@ -168,7 +179,27 @@ export function planAt(
   const statement = statementAt(ledger, client, period.to, profile);
   return statement.nothingToSend
     ? { kind: "nothing-to-send", asOf: period.to, statement }
-    : { kind: "send", sendAt, asOf: period.to, statement };
+    : { kind: "send", sendAt, asOf: period.to, statement, period, key: sendKey(client.key, "outstanding", period) };
+}
+
+/** The statement a tagged waiting message should carry now: same client and period, from the current ledger. */
+export function statementForTag(
+  ledger: Ledger,
+  tag: StatementTag,
+  profile: CompanyProfile,
+): { readonly kind: "found"; readonly statement: Statement } | { readonly kind: "unknown-client" } {
+  const client = ledger.clients.find((c) => c.key === tag.client);
+  if (client === undefined) return { kind: "unknown-client" };
+  return { kind: "found", statement: statementAt(ledger, client, tag.period.to, profile) };
+}
+
+export function tagFor(plan: Extract<SendPlan, { kind: "send" }>): StatementTag {
+  return {
+    key: plan.key,
+    client: plan.statement.client.key,
+    clientName: plan.statement.client.name,
+    period: plan.period,
+  };
 }
 
 /** Tomorrow at 09:00 in the user's zone. */
