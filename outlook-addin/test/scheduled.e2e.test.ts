@@ -240,11 +240,24 @@ describe("Scheduled sends", () => {
     expect(text).not.toContain("7 482,30");
   });
 
+  it("reschedules: a new time picked in the user's zone, same message, nothing left behind", async () => {
+    const target = row(/Mots Bleus/);
+    await target.getByTestId("reschedule").click();
+    await target.getByTestId("reschedule-input").fill("2026-11-27T14:30");
+    await target.getByTestId("reschedule-confirm").click();
+    await pane.getByTestId("scheduled-notice").getByText("Reprogrammé").waitFor();
+    const mine = ours("motsbleus");
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.submitted).toBe(true);
+    expect(mine[0]!.deferredUntil).toBe("2026-11-27T13:30:00Z");
+    expect(await rowEpochs()).toEqual([Date.parse("2026-11-27T13:30:00Z")]);
+  });
+
   it("rides out a 429 and an expired token, and says so when throttling lasts", async () => {
     mailbox.fault({ status: 429, retryAfterSeconds: 1, count: 1 });
     mailbox.expireTokens();
     await reloadList();
-    expect(await rowEpochs()).toEqual([MOTS_BLEUS_AT]);
+    expect(await rowEpochs()).toEqual([Date.parse("2026-11-27T13:30:00Z")]);
     // One listing try and three retries: all throttled.
     mailbox.fault({ status: 429, retryAfterSeconds: 1, count: 4 });
     await reloadList();
@@ -270,7 +283,9 @@ describe("Scheduled sends", () => {
     const unreachable = pane.getByTestId("scheduled-unreachable");
     await unreachable.waitFor({ timeout: 20_000 });
     expect(await unreachable.getAttribute("data-problem")).toBe("signin-unavailable");
-    expect(plain(await unreachable.innerText())).toContain("Voici les envois préparés depuis ce volet");
+    const explanation = plain(await unreachable.innerText());
+    expect(explanation).toContain("Voici les envois préparés depuis ce volet");
+    expect(explanation).toContain("(the workbench toolbar says NestedAppAuth is missing)");
     const local = pane.getByTestId("local-send");
     expect(await local.count()).toBe(3);
     expect(plain(await local.first().innerText())).toContain("samedi 21 novembre 2026 à 09:00");

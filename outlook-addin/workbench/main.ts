@@ -230,3 +230,5 @@ if (profile.mode === "read") paneQuery.set("view", "scheduled");
 frame.src = `workbench-pane.html${paneQuery.size > 0 ? `?${paneQuery.toString()}` : ""}`;
 render();
 void showMailbox();
+// The pane changes the mailbox too (cancel, refresh…): keep the panel current.
+setInterval(() => void showMailbox(), 2000);

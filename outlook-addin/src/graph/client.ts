@@ -9,6 +9,7 @@ import { formatInstant, parseInstant, type Instant } from "../../../shared/src/r
 import {
   DEFERRED_SEND_PROPERTY,
   GraphError,
+  isGraphError,
   STATEMENT_TAG_PROPERTY,
   type GraphProblem,
   type Mailbox,
@@ -374,7 +375,7 @@ export class GraphMailbox implements Mailbox {
     try {
       return await this.tokens.token(forceRefresh ? { forceRefresh } : undefined);
     } catch (error) {
-      if (error instanceof GraphError) throw error;
+      if (isGraphError(error)) throw new GraphError(error.problem);
       throw new GraphError({ kind: "signin-unavailable", reason: (error as Error).message });
     }
   }

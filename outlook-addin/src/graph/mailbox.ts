@@ -66,6 +66,17 @@ export class GraphError extends Error {
   }
 }
 
+/**
+ * A GraphError, also one made by another bundle: the workbench's Office stand-in is its own chunk with its own copy
+ * of this class, so `instanceof` alone would miss the token errors it throws.
+ */
+export function isGraphError(error: unknown): error is GraphError {
+  if (error instanceof GraphError) return true;
+  if (!(error instanceof Error) || error.name !== "GraphError") return false;
+  const problem = (error as { problem?: unknown }).problem;
+  return typeof problem === "object" && problem !== null && typeof (problem as { kind?: unknown }).kind === "string";
+}
+
 function describeProblem(problem: GraphProblem): string {
   switch (problem.kind) {
     case "signin-unavailable":

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { instantFromEpochMilliseconds } from "../../../shared/src/recurrence/instant.js";
-import { GraphError, type GraphProblem, type MailboxMessage } from "../graph/mailbox.js";
+import { isGraphError, type GraphProblem, type MailboxMessage } from "../graph/mailbox.js";
 import * as operations from "../graph/operations.js";
 import type { PaneData } from "./App.js";
 import { usePaneHost } from "./host.js";
@@ -60,7 +60,7 @@ const useStyles = makeStyles({
 });
 
 function problemOf(error: unknown): GraphProblem {
-  if (error instanceof GraphError) return error.problem;
+  if (isGraphError(error)) return error.problem;
   return { kind: "server", status: 0, code: "Error", message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -372,6 +372,9 @@ export function ScheduledView({ data }: { data: Loaded }) {
                   <Text className={styles.muted}>
                     {strings.to(send.to.join(", "))} · “{send.subject}” · {send.attachmentName}
                   </Text>
+                  {send.sendAtMs <= host.clock.now() ? (
+                    <Text className={styles.muted}>{strings.localPassed}</Text>
+                  ) : null}
                 </Card>
               </li>
             ))}
@@ -455,6 +458,7 @@ export function ScheduledView({ data }: { data: Loaded }) {
                     />
                     <Button
                       appearance="primary"
+                      size="small"
                       data-testid="reschedule-confirm"
                       disabled={engine.instantFromLocalInput(editing.value, host.clock) === undefined}
                       onClick={() => {
@@ -477,6 +481,7 @@ export function ScheduledView({ data }: { data: Loaded }) {
                   {late ? (
                     <Button
                       appearance="primary"
+                      size="small"
                       data-testid="send-now"
                       onClick={() => {
                         sendNow(message);
@@ -486,6 +491,7 @@ export function ScheduledView({ data }: { data: Loaded }) {
                     </Button>
                   ) : null}
                   <Button
+                    size="small"
                     data-testid="cancel-send"
                     onClick={() => {
                       cancel(message);
@@ -495,6 +501,7 @@ export function ScheduledView({ data }: { data: Loaded }) {
                   </Button>
                   {!late ? (
                     <Button
+                      size="small"
                       data-testid="reschedule"
                       onClick={() => {
                         setRescheduling({ id: message.id, value: localInput(atMs, host.clock.zone()) });
@@ -505,6 +512,7 @@ export function ScheduledView({ data }: { data: Loaded }) {
                   ) : null}
                   {!late && message.tag !== undefined ? (
                     <Button
+                      size="small"
                       data-testid="refresh-statement"
                       disabled={ledger === undefined}
                       title={ledger === undefined ? strings.needLedger : undefined}

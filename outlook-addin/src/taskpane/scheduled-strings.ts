@@ -69,6 +69,7 @@ const en = {
   localHint:
     "The pane set these send times; it cannot tell whether you then pressed Send, nor cancel them without sign-in.",
   localEmpty: "This pane has not prepared any send yet.",
+  localPassed: "Its time has passed: look in Sent Items to see whether it went.",
   goesAt: (when: string) => `goes ${when}`,
 } as const;
 
@@ -147,6 +148,7 @@ const fr: ScheduledStrings = {
   localHint:
     "Le volet a réglé ces heures d'envoi ; il ne sait pas si vous avez ensuite appuyé sur Envoyer, et ne peut pas les annuler sans connexion.",
   localEmpty: "Ce volet n'a encore préparé aucun envoi.",
+  localPassed: "L'heure est passée : regardez dans Éléments envoyés s'il est parti.",
   goesAt: (when) => `part ${when}`,
 };
 
