@@ -298,4 +298,12 @@ describe("Scheduled sends", () => {
     expect(await pane.getByRole("tab", { name: "Relevé" }).count()).toBe(0);
     await shot("14-read-mode");
   });
+
+  it("on classic Outlook for Windows says Outlook itself holds what was scheduled there", async () => {
+    await open("?mode=read&host=classic");
+    await pane.getByTestId("scheduled-view").waitFor({ timeout: 20_000 });
+    expect(plain(await pane.getByTestId("classic-windows").innerText())).toContain(
+      "un complément ne peut pas les annuler",
+    );
+  });
 });
