@@ -21,8 +21,19 @@ describe("statement tag", () => {
   it("stays under the header budget for a very long client name, keeping the key", () => {
     const long = { ...tag, clientName: "Ä".repeat(2000) };
     const text = encodeStatementTag(long);
-    expect(text.length).toBeLessThanOrEqual(MAX_TAG_CHARS);
+    expect(text?.length).toBeLessThanOrEqual(MAX_TAG_CHARS);
     expect(decodeStatementTag(text)?.key).toBe(tag.key);
+  });
+
+  it("never cuts an emoji in half when it shortens the name, and gives up (untagged) on an absurd key", () => {
+    const emoji = { ...tag, clientName: "😀".repeat(400) };
+    const text = encodeStatementTag(emoji);
+    expect(text).toBeDefined();
+    const name = decodeStatementTag(text)?.clientName ?? "";
+    expect(text?.length).toBeLessThanOrEqual(MAX_TAG_CHARS);
+    expect(name.length).toBeGreaterThan(0);
+    expect(name).toBe("😀".repeat(Array.from(name).length)); // whole emoji only
+    expect(encodeStatementTag({ ...tag, key: "k".repeat(1000) as SendKey })).toBeUndefined();
   });
 
   it("reads anything else as not ours, never throwing", () => {

@@ -8,14 +8,22 @@ const PREFIX = "v1;";
 /** Exchange keeps custom header values far longer, but a statement tag never needs more. */
 export const MAX_TAG_CHARS = 900;
 
-export function encodeStatementTag(tag: StatementTag): string {
-  const text = PREFIX + encodeURIComponent(JSON.stringify(tag));
-  if (text.length > MAX_TAG_CHARS) {
-    // A very long client name: keep what identifies the send, shorten what is only shown.
-    const short = { ...tag, clientName: tag.clientName.slice(0, 80) };
-    return PREFIX + encodeURIComponent(JSON.stringify(short));
+/**
+ * The header value, or undefined when even a shortened name cannot fit (an absurdly long client key): the message
+ * then goes untagged, still listed, just not recognised as ours.
+ */
+export function encodeStatementTag(tag: StatementTag): string | undefined {
+  const encode = (name: string) => PREFIX + encodeURIComponent(JSON.stringify({ ...tag, clientName: name }));
+  const full = encode(tag.clientName);
+  if (full.length <= MAX_TAG_CHARS) return full;
+  // A very long client name: keep what identifies the send, shorten what is only shown — by code points, so an
+  // emoji or a CJK character is never cut in half (encodeURIComponent throws on a lone surrogate).
+  const characters = Array.from(tag.clientName);
+  for (let keep = Math.min(80, characters.length); keep >= 0; keep--) {
+    const text = encode(characters.slice(0, keep).join(""));
+    if (text.length <= MAX_TAG_CHARS) return text;
   }
-  return text;
+  return undefined;
 }
 
 function isDate(value: unknown): value is string {

@@ -165,7 +165,8 @@ export function StatementView({
       await compose.attach({ name, bytes, mimeType: "application/pdf" });
       const message = engine.messageFor(plan.statement, clientSettings?.template, data.profile, host.sender);
       await compose.fill(message.subject, message.html);
-      await compose.tag(STATEMENT_HEADER, encodeStatementTag(engine.tagFor(plan)));
+      const tag = encodeStatementTag(engine.tagFor(plan));
+      if (tag !== undefined) await compose.tag(STATEMENT_HEADER, tag);
       const scheduled = await compose.deferUntil(plan.sendAt);
       if (scheduled !== undefined) {
         const recipientsNow = await compose.recipients();
