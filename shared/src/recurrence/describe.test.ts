@@ -36,6 +36,18 @@ describe("describe", () => {
     );
   });
 
+  it("says 'the last Friday' for BYDAY=FR;BYSETPOS=-1 as for BYDAY=-1FR (the same days)", () => {
+    const setPos = rule(`${PARIS}20260130T090000\nRRULE:FREQ=MONTHLY;BYDAY=FR;BYSETPOS=-1`);
+    const ordinal = rule(`${PARIS}20260130T090000\nRRULE:FREQ=MONTHLY;BYDAY=-1FR`);
+    expect(describeRule(setPos, "fr")).toBe(describeRule(ordinal, "fr"));
+    expect(describeRule(setPos, "en")).toBe(describeRule(ordinal, "en"));
+    expect(describeRule(setPos, "fr")).not.toContain("position");
+    const second = rule(`${PARIS}20260101T090000\nRRULE:FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2`);
+    expect(describeRule(second, "en")).toBe(
+      describeRule(rule(`${PARIS}20260101T090000\nRRULE:FREQ=MONTHLY;BYDAY=2TU`), "en"),
+    );
+  });
+
   it("reads the BYSETPOS recipe the same way", () => {
     const r = rule(`${PARIS}20260130T090000\nRRULE:FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1`);
     expect(describeRule(r, "en")).toBe(

@@ -325,6 +325,21 @@ function mainPhrase(
       return {
         text: vocabulary.nthWeekday(vocabulary.ordinal(only.ordinal), weekdayName(vocabulary, only.weekday), every),
         ...noClamp,
+      }; // BYDAY=FR;BYSETPOS=-1 picks the same day as BYDAY=-1FR in a month: say "the last Friday" for both.
+    const position = parts.bySetPos[0];
+    if (
+      parts.byDay.length === 1 &&
+      only !== undefined &&
+      only.ordinal === 0 &&
+      parts.bySetPos.length === 1 &&
+      position !== undefined &&
+      Math.abs(position) <= 5 &&
+      parts.byMonthDay.length === 0 &&
+      parts.byMonth.length === 0
+    )
+      return {
+        text: vocabulary.nthWeekday(vocabulary.ordinal(position), weekdayName(vocabulary, only.weekday), every),
+        ...noClamp,
       };
   }
   const plainDays = parts.byDay.every((entry) => entry.ordinal === 0);
