@@ -253,6 +253,18 @@ describe("Scheduled sends", () => {
     expect(await rowEpochs()).toEqual([Date.parse("2026-11-27T13:30:00Z")]);
   });
 
+  it("updates all statements at once, keeping each send time", async () => {
+    const before = ours("motsbleus")[0]!;
+    await pane.getByTestId("refresh-all").click();
+    await pane.getByTestId("scheduled-notice").getByText("1 relevé(s) mis à jour").waitFor({ timeout: 20_000 });
+    const after = ours("motsbleus");
+    expect(after).toHaveLength(1);
+    expect(after[0]!.id).not.toBe(before.id);
+    expect(after[0]!.submitted).toBe(true);
+    expect(after[0]!.deferredUntil).toBe("2026-11-27T13:30:00Z");
+    expect(after[0]!.attachments).toHaveLength(1);
+  });
+
   it("rides out a 429 and an expired token, and says so when throttling lasts", async () => {
     mailbox.fault({ status: 429, retryAfterSeconds: 1, count: 1 });
     mailbox.expireTokens();
