@@ -126,6 +126,17 @@ describe("Scheduled sends", () => {
     expect(waiting().map((m) => m.deferredUntil)).toEqual(
       expect.arrayContaining([GVA_AT, BRISTOL_AT, MOTS_BLEUS_AT].map(iso)),
     );
+    // The same client and period again: the pane says it is already scheduled before it could go twice.
+    await page.getByTestId("to").fill("compta@motsbleus.example");
+    const twice = pane.getByTestId("already-scheduled");
+    await twice.waitFor({ timeout: 20_000 });
+    expect(plain(await twice.innerText())).toContain("déjà programmé (lundi 30 novembre 2026 à 09:00");
+    expect(await pane.getByTestId("attach").innerText()).toBe("Joindre quand même");
+    // A time already past is refused before anything is attached.
+    await pane.getByRole("radio", { name: "Choisir une date et une heure" }).check();
+    await pane.getByRole("textbox", { name: "Choisir une date et une heure" }).fill("2026-11-19T09:00");
+    await pane.getByTestId("time-passed").waitFor();
+    expect(await pane.getByTestId("attach").isDisabled()).toBe(true);
     await openScheduled();
     await rows().nth(2).waitFor();
     expect(await rowEpochs()).toEqual([GVA_AT, BRISTOL_AT, MOTS_BLEUS_AT]);
@@ -245,12 +256,14 @@ describe("Scheduled sends", () => {
     await target.getByTestId("reschedule").click();
     await target.getByTestId("reschedule-input").fill("2026-11-27T14:30");
     await target.getByTestId("reschedule-confirm").click();
-    await pane.getByTestId("scheduled-notice").getByText("Reprogrammé").waitFor();
+    await pane.getByTestId("scheduled-notice").getByText("Son relevé a été refait").waitFor({ timeout: 20_000 });
     const mine = ours("motsbleus");
     expect(mine).toHaveLength(1);
     expect(mine[0]!.submitted).toBe(true);
     expect(mine[0]!.deferredUntil).toBe("2026-11-27T13:30:00Z");
     expect(await rowEpochs()).toEqual([Date.parse("2026-11-27T13:30:00Z")]);
+    // Ours: the statement now carries figures as of the new send day.
+    expect(mine[0]!.attachments.map((a) => a.name)).toEqual(["Releve-librairie-les-mots-bleus-2026-11-27.pdf"]);
   });
 
   it("updates all statements at once, keeping each send time", async () => {

@@ -123,6 +123,7 @@ export function ScheduledView({ data }: { data: Loaded }) {
   /** "cancel:<id>"… already waiting in the queue: a second click on the same button adds nothing. */
   const pending = useRef(new Set<string>());
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const noticeRef = useRef<Notice | undefined>(undefined);
   const mailbox = host.mailbox;
   const clockOptions = { now: () => host.clock.now() };
   const { engine } = data;
@@ -155,11 +156,19 @@ export function ScheduledView({ data }: { data: Loaded }) {
 
   const show = useCallback((next: Notice | undefined) => {
     clearTimeout(undoTimer.current);
+    // A change queued behind a cancel may find its message gone: say so without taking the cancel's Undo away.
+    const undoing = noticeRef.current;
+    if (next?.kind === "warning" && undoing?.kind === "done" && undoing.undo !== undefined) {
+      next = { kind: "done", text: `${undoing.text} ${next.text}`, undo: undoing.undo };
+    }
+    noticeRef.current = next;
     setNotice(next);
     if (next?.kind === "done" && next.undo !== undefined) {
       // The undo goes after a while; the confirmation line itself stays.
+      const shown = next;
       undoTimer.current = setTimeout(() => {
-        setNotice({ kind: "done", text: next.text });
+        noticeRef.current = { kind: "done", text: shown.text };
+        setNotice(noticeRef.current);
       }, UNDO_VISIBLE_MS);
     }
   }, []);
@@ -217,7 +226,7 @@ export function ScheduledView({ data }: { data: Loaded }) {
           return { kind: "done", text: strings.restored(when(wasAt)) };
         });
       };
-      return { kind: "done", text: strings.cancelled(target.subject), undo };
+      return { kind: "done", text: strings.cancelled(target.tag?.clientName ?? target.subject), undo };
     });
   };
 
@@ -237,8 +246,13 @@ export function ScheduledView({ data }: { data: Loaded }) {
     enqueue("reschedule", [message.id], async () => {
       const target = await current(message);
       if (target === undefined) return { kind: "warning", text: strings.alreadyGone };
-      await operations.reschedule(mailbox, target, at, clockOptions);
-      return { kind: "done", text: strings.rescheduled(when(at)) };
+      const moved = await operations.reschedule(mailbox, target, at, clockOptions);
+      if (moved.tag === undefined) return { kind: "done", text: strings.rescheduled(when(at)) };
+      // Ours: the statement follows the new day (its figures are as of the send day), in the same turn of the queue.
+      const refreshed = await refreshOne(moved).catch((error: unknown) => failureNotice(error, strings));
+      return refreshed === "refreshed"
+        ? { kind: "done", text: `${strings.rescheduled(when(at))} ${strings.statementFollows}` }
+        : { kind: "warning", text: `${strings.rescheduled(when(at))} ${refreshed.text}` };
     });
   };
 
@@ -248,7 +262,13 @@ export function ScheduledView({ data }: { data: Loaded }) {
     const nowLedger = now.ledger?.kind === "ready" ? now.ledger.ledger : undefined;
     const tag = message.tag;
     if (tag === undefined || nowLedger === undefined) return { kind: "warning", text: strings.needLedger };
-    const found = engine.statementForTag(nowLedger, tag, now.profile);
+    const found = engine.statementForTag(
+      nowLedger,
+      tag,
+      now.profile,
+      message.deferredUntil ?? host.clock.now(),
+      host.clock,
+    );
     if (found.kind === "unknown-client") return { kind: "warning", text: strings.unknownClient(tag.clientName) };
     if (found.statement.nothingToSend) return { kind: "warning", text: strings.nothingOwed(tag.clientName) };
     const bytes = await engine.renderPdf(found.statement, now.profile);
@@ -308,6 +328,7 @@ export function ScheduledView({ data }: { data: Loaded }) {
               data-testid="undo"
               onClick={() => {
                 const undo = notice.undo;
+                noticeRef.current = undefined;
                 show(undefined);
                 undo?.();
               }}

@@ -30,6 +30,7 @@ import { encodeStatementTag } from "../graph/tag.js";
 import { STATEMENT_HEADER } from "../graph/mailbox.js";
 import { usePaneHost, type PaneCompose } from "./host.js";
 import { recordLocalSend } from "./local-sends.js";
+import { findExistingSend, type ExistingSend } from "./existing-send.js";
 import type { SendPlan } from "./statement-service.js";
 import { STRINGS } from "./strings.js";
 
@@ -126,6 +127,22 @@ export function StatementView({
   useEffect(() => {
     setAttach({ kind: "idle" });
   }, [client?.key, when, pickValue]);
+
+  // The same client and period already waiting, sent, or prepared here: say so before it goes twice.
+  const planKey = plan?.kind === "send" ? plan.key : undefined;
+  const [existing, setExisting] = useState<ExistingSend | undefined>(undefined);
+  useEffect(() => {
+    setExisting(undefined);
+    if (planKey === undefined) return;
+    let live = true;
+    void findExistingSend(host, planKey).then((found) => {
+      if (live) setExisting(found);
+    });
+    return () => {
+      live = false;
+    };
+  }, [host, planKey, attach.kind === "done"]);
+  const passed = plan?.kind === "send" && plan.sendAt <= host.clock.now();
 
   if (data.ledger === undefined) {
     return (
@@ -332,6 +349,22 @@ export function StatementView({
         </Text>
       ) : null}
 
+      {passed ? (
+        <MessageBar intent="warning" data-testid="time-passed">
+          <MessageBarBody>{strings.timePassed}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {existing !== undefined && attach.kind !== "done" ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="already-scheduled">
+          <MessageBarBody>
+            {(existing.kind === "scheduled"
+              ? strings.alreadyScheduled
+              : existing.kind === "sent"
+                ? strings.alreadySent
+                : strings.alreadyPrepared)(engine.formatSendTime(existing.atMs as Instant, uiLocale, host.clock))}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {!capabilities.canDefer ? (
         <MessageBar intent="warning" layout="multiline" data-testid="no-defer">
           <MessageBarBody>{strings.noDefer}</MessageBarBody>
@@ -343,15 +376,15 @@ export function StatementView({
       ) : null}
 
       <Button
-        appearance="primary"
         size="large"
         className={styles.attach}
-        disabled={plan?.kind !== "send" || attach.kind === "working"}
+        appearance={existing !== undefined ? "secondary" : "primary"}
+        disabled={plan?.kind !== "send" || passed || attach.kind === "working"}
         icon={attach.kind === "working" ? <Spinner size="tiny" /> : undefined}
         onClick={() => void run()}
         data-testid="attach"
       >
-        {attach.kind === "working" ? strings.attaching : strings.attach}
+        {attach.kind === "working" ? strings.attaching : existing !== undefined ? strings.attachAnyway : strings.attach}
       </Button>
 
       <div ref={outcome} />

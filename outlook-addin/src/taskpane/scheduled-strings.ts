@@ -23,8 +23,9 @@ const en = {
   refresh: "Update statement",
   working: "Working…",
   undo: "Undo",
-  cancelled: (subject: string) =>
-    `Send cancelled: “${subject}” is kept in Drafts as an ordinary draft; it will not go out by itself.`,
+  cancelled: (what: string) =>
+    `Send cancelled (${what}): the message is kept in Drafts as an ordinary draft; it will not go out by itself.`,
+  statementFollows: "Its statement was rebuilt as of the new day.",
   restored: (when: string) => `Send restored: it goes ${when}.`,
   rescheduled: (when: string) => `Rescheduled: it goes ${when}.`,
   refreshed: (client: string, when: string) =>
@@ -36,7 +37,7 @@ const en = {
   keptAsDraft:
     "Not rescheduled: the message is kept in Drafts as an ordinary draft, nothing is lost. Open it to send it, or try again.",
   unconfirmed:
-    "The mailbox did not confirm the change: a plain copy was kept in Drafts so nothing is lost. Reload the list before trying again.",
+    "The mailbox did not confirm the change: the message may still be scheduled and go out at its time. A plain copy was kept in Drafts so nothing is lost. Reload the list to see which, and delete the spare copy from Drafts if the original is still listed.",
   refused: {
     "not-a-draft": "This message has already been sent.",
     "not-scheduled": "This message is not scheduled any more.",
@@ -104,8 +105,9 @@ const fr: ScheduledStrings = {
   refresh: "Mettre à jour le relevé",
   working: "En cours…",
   undo: "Rétablir",
-  cancelled: (subject) =>
-    `Envoi annulé : « ${subject} » est gardé dans Brouillons comme brouillon ordinaire ; il ne partira pas tout seul.`,
+  cancelled: (what) =>
+    `Envoi annulé (${what}) : le message est gardé dans Brouillons comme brouillon ordinaire ; il ne partira pas tout seul.`,
+  statementFollows: "Son relevé a été refait à la date du nouveau jour.",
   restored: (when) => `Envoi rétabli : il part ${when}.`,
   rescheduled: (when) => `Reprogrammé : il part ${when}.`,
   refreshed: (client, when) => `Relevé de ${client} mis à jour d'après le registre actuel ; il part toujours ${when}.`,
@@ -116,7 +118,7 @@ const fr: ScheduledStrings = {
   keptAsDraft:
     "Non reprogrammé : le message est gardé dans Brouillons comme brouillon ordinaire, rien n'est perdu. Ouvrez-le pour l'envoyer, ou réessayez.",
   unconfirmed:
-    "La boîte aux lettres n'a pas confirmé la modification : une copie ordinaire est gardée dans Brouillons, rien n'est perdu. Rechargez la liste avant de réessayer.",
+    "La boîte aux lettres n'a pas confirmé la modification : le message est peut-être toujours programmé et partira à son heure. Une copie ordinaire est gardée dans Brouillons, rien n'est perdu. Rechargez la liste pour voir lequel, et supprimez la copie de trop dans Brouillons si l'original est toujours listé.",
   refused: {
     "not-a-draft": "Ce message est déjà parti.",
     "not-scheduled": "Ce message n'est plus programmé.",

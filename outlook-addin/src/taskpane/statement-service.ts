@@ -187,10 +187,15 @@ export function statementForTag(
   ledger: Ledger,
   tag: StatementTag,
   profile: CompanyProfile,
+  sendAt: Instant,
+  clock: Clock,
 ): { readonly kind: "found"; readonly statement: Statement } | { readonly kind: "unknown-client" } {
   const client = ledger.clients.find((c) => c.key === tag.client);
   if (client === undefined) return { kind: "unknown-client" };
-  return { kind: "found", statement: statementAt(ledger, client, tag.period.to, profile) };
+  // As the planner does: figures as of the send day when it comes before the period's end (a send moved earlier).
+  const sendDay = localIsoDate(sendAt, clock);
+  const asOf = sendDay < tag.period.to ? sendDay : tag.period.to;
+  return { kind: "found", statement: statementAt(ledger, client, asOf, profile) };
 }
 
 export function tagFor(plan: Extract<SendPlan, { kind: "send" }>): StatementTag {

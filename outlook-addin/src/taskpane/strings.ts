@@ -30,6 +30,7 @@ const en = {
   byRule: "By the client's rule",
   tomorrow: "Tomorrow at 09:00",
   pickTime: "Pick a date and time",
+  timePassed: "That time has already passed: pick a later one.",
   zone: (zone: string) => `Time zone: ${zone}`,
   plannedSend: "Send time:",
   suggestedSend: "Suggested send time:",
@@ -44,6 +45,13 @@ const en = {
     "This version of Outlook cannot schedule a send (Mailbox 1.13 is missing). The statement will be attached; send the message yourself.",
   classicWindows:
     "Classic Outlook for Windows: a scheduled message waits in Sent Items and cannot be cancelled there. Check the time before sending.",
+  alreadyScheduled: (when: string) =>
+    `This client's statement for this period is already scheduled (${when}, see Scheduled sends): attaching it here too would send it twice.`,
+  alreadySent: (when: string) =>
+    `This client's statement for this period was already sent (${when}): attaching it again would send it twice.`,
+  alreadyPrepared: (when: string) =>
+    `This pane already prepared this client's statement for this period (${when}): if you sent that message, this one would go twice.`,
+  attachAnyway: "Attach anyway",
   errorTitle: "Not done",
   errorCode: (code: string) => `Outlook error code: ${code}`,
   ruleError: "The client's send rule cannot be read",
@@ -109,6 +117,7 @@ const fr: Strings = {
   byRule: "Selon la règle du client",
   tomorrow: "Demain à 09:00",
   pickTime: "Choisir une date et une heure",
+  timePassed: "Cette heure est déjà passée : choisissez-en une plus tardive.",
   zone: (zone) => `Fuseau horaire : ${zone}`,
   plannedSend: "Envoi le :",
   suggestedSend: "Envoi suggéré :",
@@ -123,6 +132,13 @@ const fr: Strings = {
     "Cette version d'Outlook ne peut pas programmer un envoi (Mailbox 1.13 absent). Le relevé sera joint ; envoyez le message vous-même.",
   classicWindows:
     "Outlook classique pour Windows : un message programmé attend dans Éléments envoyés et ne peut pas y être annulé. Vérifiez l'heure avant d'envoyer.",
+  alreadyScheduled: (when) =>
+    `Le relevé de ce client pour cette période est déjà programmé (${when}, voir Envois programmés) : le joindre ici aussi l'enverrait deux fois.`,
+  alreadySent: (when) =>
+    `Le relevé de ce client pour cette période est déjà parti (${when}) : le joindre de nouveau l'enverrait deux fois.`,
+  alreadyPrepared: (when) =>
+    `Ce volet a déjà préparé le relevé de ce client pour cette période (${when}) : si vous avez envoyé ce message, celui-ci partirait une deuxième fois.`,
+  attachAnyway: "Joindre quand même",
   errorTitle: "Non effectué",
   errorCode: (code) => `Code d'erreur Outlook : ${code}`,
   ruleError: "La règle d'envoi du client est illisible",
