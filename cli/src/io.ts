@@ -108,15 +108,39 @@ export function readProfile(path: string | undefined): CompanyProfile {
   return { ...profile, logo: logo.image };
 }
 
+/**
+ * Creates the missing folders one level at a time. Not `mkdirSync(…, { recursive: true })`: under a path it cannot
+ * create (/proc/x on Linux) Node's recursive mkdir never returns, spinning a core; one level at a time fails at once.
+ */
+function ensureFolder(folder: string): void {
+  let existing: ReturnType<typeof statSync> | undefined;
+  try {
+    existing = statSync(folder);
+  } catch {
+    existing = undefined;
+  }
+  if (existing !== undefined) {
+    if (!existing.isDirectory()) throw Object.assign(new Error(`${folder} is a file`), { code: "ENOTDIR" });
+    return;
+  }
+  const parent = dirname(folder);
+  if (parent !== folder) ensureFolder(parent);
+  mkdirSync(folder);
+}
+
 /** Writes next to the target then renames: a reader never sees a partial file, a failure leaves none. */
 export function writeFileAtomically(path: string, bytes: Uint8Array | string): void {
   const temporary = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    mkdirSync(dirname(resolve(path)), { recursive: true });
+    ensureFolder(dirname(resolve(path)));
     writeFileSync(temporary, bytes);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder itself is not there or not a folder: there is no temporary file to remove.
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === "EISDIR"

@@ -95,6 +95,36 @@ it("says it cannot write to a folder instead of crashing", async () => {
   expect(result.stderr).not.toMatch(STACK_TRACE);
 });
 
+it("says a part of the output path is a file, and stops at once under a folder it cannot create", async () => {
+  const file = join(temp.path(), "afile");
+  writeFileSync(file, "not a folder");
+  const batch = await releve("batch", "--ledger", ledgerFolder, "--as-of", "2026-11-30", "--out", file);
+  expect(batch.code).toBe(1);
+  expect(batch.stderr).toMatch(
+    /afile\/librairie-les-mots-bleus-2026-11-30\.pdf: cannot write: a part of the path is a file/,
+  );
+  expect(batch.stdout).toMatch(/0 PDF\(s\) in .* — 4 could not be written/);
+  expect(batch.stderr).not.toMatch(STACK_TRACE);
+  const statement = await releve(
+    "statement",
+    "--ledger",
+    ledgerFolder,
+    "--client",
+    "bristol",
+    "--as-of",
+    "2026-11-30",
+    "-o",
+    join(file, "x.pdf"),
+  );
+  expect(statement.code).toBe(1);
+  expect(statement.stderr).toMatch(/cannot write: a part of the path is a file/);
+  expect(statement.stderr).not.toMatch(STACK_TRACE);
+  // Node's recursive mkdir never returns under /proc; ours fails at once (jest's timeout would catch a hang).
+  const proc = await releve("batch", "--ledger", ledgerFolder, "--as-of", "2026-11-30", "--out", "/proc/releve-nope");
+  expect(proc.code).toBe(1);
+  expect(proc.stderr).toMatch(/cannot write/);
+}, 20_000);
+
 it("turns French late-payment mentions on only for a French company", async () => {
   const profile = join(temp.path(), "profile.json");
   writeFileSync(profile, JSON.stringify({ name: "Jean Dupont EI" }));

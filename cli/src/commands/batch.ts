@@ -80,11 +80,13 @@ export async function batchCommand(values: ParsedOptions): Promise<CommandOutput
   const written = results.filter((result) => result.pdf !== undefined).length;
   const allLater = ledger.documents.length > 0 && ledger.documents.every((doc) => doc.issueDate > asOf);
   const hint =
-    written > 0
-      ? ""
-      : allLater
-        ? ` — every invoice is dated after ${asOf}: check --as-of`
-        : " — no client owes anything";
+    failures.length > 0
+      ? ` — ${String(failures.length)} could not be written (see above)`
+      : written > 0
+        ? ""
+        : allLater
+          ? ` — every invoice is dated after ${asOf}: check --as-of`
+          : " — no client owes anything";
   return {
     text: `Statements as of ${asOf}\n${table}\n\n${written} PDF(s) in ${outDir}${hint}`,
     problems: all,
