@@ -223,9 +223,17 @@ describe("auth and faults", () => {
     const preflight = await fetch(`${server.graphUrl}/me/messages`, { method: "OPTIONS" });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-headers")).toContain("Authorization");
-    const answer = await call("GET", "/me/mailFolders/drafts/messages");
-    expect(answer.headers.get("access-control-allow-origin")).toBe("*");
-    expect(answer.headers.get("access-control-expose-headers")).toContain("Retry-After");
+    const fromPane = await fetch(`${server.graphUrl}/me/mailFolders/drafts/messages`, {
+      headers: { authorization: `Bearer ${token}`, origin: "http://localhost:3000" },
+    });
+    expect(fromPane.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    expect(fromPane.headers.get("access-control-expose-headers")).toContain("Retry-After");
+    // Any other web page open in the same browser must not read the local mailbox (the token needs no credentials).
+    const fromElsewhere = await fetch(`${server.url}/_mailbox/token`, {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+    });
+    expect(fromElsewhere.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
 

@@ -197,8 +197,21 @@ const badRequest = (message: string, code = "BadRequest"): GraphHttpError => new
 const itemNotFound = (): GraphHttpError =>
   new GraphHttpError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
 
+/**
+ * Cross-origin reads are allowed for pages served from this machine only (the pane on :3000 against a standalone
+ * server on :3001): the token endpoint needs no credentials, so "*" would let any web page read the local drafts.
+ */
+const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+function allowLoopbackOrigin(request: IncomingMessage, response: ServerResponse): void {
+  const origin = request.headers.origin;
+  if (typeof origin === "string" && LOOPBACK_ORIGIN.test(origin)) {
+    response.setHeader("access-control-allow-origin", origin);
+    response.setHeader("vary", "Origin");
+  }
+}
+
 const CORS_HEADERS: Readonly<Record<string, string>> = {
-  "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
   "access-control-allow-headers": "Authorization, Content-Type, Accept, Prefer",
   // Without this a page on another origin cannot read Retry-After, and backs off blind.
@@ -1105,6 +1118,7 @@ export function createMailboxService(options: MailboxServiceOptions = {}): Mailb
     const encrypted = "encrypted" in request.socket && request.socket.encrypted === true;
     const origin = `${encrypted ? "https" : "http"}://${request.headers.host ?? "localhost"}`;
     const readBody = (): Promise<unknown> => readJson(request);
+    allowLoopbackOrigin(request, response);
     if (method === "OPTIONS") {
       write(response, { status: 204 });
       return;
