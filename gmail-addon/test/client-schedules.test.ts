@@ -133,9 +133,7 @@ describe("Gmail add-on: per-client schedules", () => {
     const home = texts(sandbox.run("onHomepage", sandbox.event())).join("\n");
     expect(home).toContain("Recurring schedules per client");
     expect(home).toContain("le premier lundi de chaque mois à 08:30 (heure de New York)");
-    expect(home).toContain(
-      "chaque mois, le vendredi, en ne gardant que la position -1 de chaque période à 17:00 (heure de London)",
-    );
+    expect(home).toContain("le dernier vendredi de chaque mois à 17:00 (heure de London)");
     expect(home).toMatch(
       /Next: lun\. 7 déc\. 2026, 08:30 \(America\/New_York\) · lun\. 4 janv\. 2027, 08:30 .*· lun\. 1 févr\. 2027, 08:30/,
     );
