@@ -489,12 +489,14 @@ export function ScheduledView({ data }: { data: Loaded }) {
                       {strings.confirmReschedule}
                     </Button>
                     <Button
+                      size="small"
                       onClick={() => {
                         setRescheduling(undefined);
                       }}
                     >
                       {strings.closeReschedule}
                     </Button>
+                    <Text className={styles.muted}>{strings.inZone(host.clock.zone())}</Text>
                   </div>
                 ) : null}
                 <div className={styles.actions}>
