@@ -1,12 +1,13 @@
 /** End-to-end harness: the built pane + workbench served over http from a temp folder, in Debian Chromium. */
 import { execFileSync } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { buildOutlook } from "../build.js";
 import type { MailboxService } from "../workbench/mailbox-server.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -90,4 +91,34 @@ export function pdfText(bytes: Uint8Array): string {
 
 export function plain(text: string): string {
   return text.replace(/[\u00a0\u202f]/g, " ");
+}
+
+export interface Workbench {
+  readonly served: Served;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * The production pane + workbench built into a temp folder, served with `mailbox` on the same origin, and a Chromium
+ * page in Paris time with the browser clock fixed at `nowMs` (each e2e file builds once: jest runs files apart).
+ */
+export async function startWorkbench(options: { nowMs: number; mailbox: MailboxService }): Promise<Workbench> {
+  mkdirSync(artifacts, { recursive: true });
+  const out = mkdtempSync(join(tmpdir(), "releve-outlook-build-"));
+  await buildOutlook({ mode: "production", outputPath: out });
+  const served = await serve(out, options.mailbox);
+  const context = await launch({ timezoneId: "Europe/Paris", locale: "fr-FR" });
+  await context.clock.setFixedTime(options.nowMs);
+  const page = await context.newPage();
+  return {
+    served,
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await served.close();
+    },
+  };
 }

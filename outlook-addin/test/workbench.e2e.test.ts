@@ -3,20 +3,16 @@
  * beside the workbench's compose window, against the Office.js stand-in. Time is fixed at Friday 20 November 2026,
  * 11:00 in Paris, so the example client's next send (last business day of the month, 09:00) is 30 November 08:00Z.
  */
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BrowserContext, FrameLocator, Page } from "playwright-core";
-import { buildOutlook } from "../build.js";
+import type { FrameLocator, Page } from "playwright-core";
 import type { Draft } from "../workbench/draft.js";
 import { createMailboxService } from "../workbench/mailbox-server.js";
-import { artifacts, launch, pdfText, plain, serve, type Served } from "./harness.js";
+import { artifacts, pdfText, plain, startWorkbench, type Served, type Workbench } from "./harness.js";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
 const NEXT_SEND = Date.parse("2026-11-30T08:00:00Z");
 
 let served: Served;
-let context: BrowserContext;
 let page: Page;
 let pane: FrameLocator;
 
@@ -42,19 +38,15 @@ async function setTo(address: string): Promise<void> {
   await page.getByTestId("to").fill(address);
 }
 
+let bench: Workbench;
+
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  const out = mkdtempSync(join(tmpdir(), "releve-outlook-build-"));
-  await buildOutlook({ mode: "production", outputPath: out });
-  served = await serve(out, createMailboxService({ now: NOW.getTime() }));
-  context = await launch({ timezoneId: "Europe/Paris", locale: "fr-FR" });
-  await context.clock.setFixedTime(NOW);
-  page = await context.newPage();
+  bench = await startWorkbench({ nowMs: NOW.getTime(), mailbox: createMailboxService({ now: NOW.getTime() }) });
+  ({ served, page } = bench);
 }, 240_000);
 
 afterAll(async () => {
-  await context.close();
-  await served.close();
+  await bench.close();
 });
 
 describe("workbench: Attach this month's statement", () => {

@@ -4,7 +4,8 @@ import type { IsoDate } from "../../../shared/src/date/civil-date.js";
 import { instant } from "../../../shared/src/recurrence/instant.js";
 import type { SendKey } from "../../../shared/src/schedule/model.js";
 import { seedMessage, startMailboxFixture, type MailboxFixture } from "../../workbench/mailbox-fixture.js";
-import { base64ByteLength, bytesToBase64, GraphMailbox } from "./client.js";
+import { base64ByteLength, bytesToBase64 } from "../base64.js";
+import { GraphMailbox } from "./client.js";
 import { GraphError, type GraphProblem, type StatementTag } from "./mailbox.js";
 
 const TAG: StatementTag = {

@@ -18,6 +18,7 @@ import {
   type NewAttachment,
   type TokenSource,
 } from "./mailbox.js";
+import { base64ByteLength, bytesToBase64 } from "../base64.js";
 import { decodeStatementTag } from "./tag.js";
 
 export const GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
@@ -107,25 +108,6 @@ function toMailboxMessage(message: GraphMessage, folder: MailboxMessage["folder"
     attachments: (message.attachments ?? []).map(toAttachment),
     ...(tag === undefined ? {} : { tag }),
   };
-}
-
-/** Base64 of bytes in chunks (a multiple of 3, so the pieces join without padding in the middle). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  const CHUNK_BYTES = 3 * 8192;
-  const parts: string[] = [];
-  for (let start = 0; start < bytes.length; start += CHUNK_BYTES) {
-    const chunk = bytes.subarray(start, start + CHUNK_BYTES);
-    let binary = "";
-    for (const byte of chunk) binary += String.fromCharCode(byte);
-    parts.push(btoa(binary));
-  }
-  return parts.join("");
-}
-
-/** The decoded length of a base64 string, without decoding it. */
-export function base64ByteLength(base64: string): number {
-  const padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
-  return Math.floor((base64.length * 3) / 4) - padding;
 }
 
 /** Retry-After in seconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */

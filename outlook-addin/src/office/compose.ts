@@ -4,6 +4,7 @@
  */
 import type { OutgoingMessage, ComposeTarget } from "../../../shared/src/ports.js";
 import { instantFromEpochMilliseconds, type Instant } from "../../../shared/src/recurrence/instant.js";
+import { base64Length, bytesToBase64 } from "../base64.js";
 import { OfficeError, officeCall, officeDone } from "./async.js";
 
 /** office.js refuses a longer base64 string (about 25 MB of file); checked before the call. */
@@ -33,16 +34,6 @@ export interface ComposeHost {
   readonly platform?: string;
   /** Office.context.diagnostics.version, e.g. "16.0.17928.20114"; new Outlook on Windows reports no build here. */
   readonly version?: string;
-}
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-export function base64Length(byteCount: number): number {
-  return Math.ceil(byteCount / 3) * 4;
 }
 
 function escapeAttribute(text: string): string {

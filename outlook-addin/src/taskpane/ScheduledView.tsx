@@ -26,7 +26,7 @@ import type { PaneData } from "./App.js";
 import { usePaneHost } from "./host.js";
 import type { LocalSend } from "./local-sends.js";
 import { SCHEDULED_STRINGS, type ScheduledStrings } from "./scheduled-strings.js";
-import { fullTime, periodMonth, whenWords } from "./scheduled-format.js";
+import { formatSendTime, periodMonth, whenWords } from "./scheduled-format.js";
 
 type Loaded = Extract<PaneData, { kind: "loaded" }>;
 
@@ -93,20 +93,6 @@ function failureNotice(error: unknown, strings: ScheduledStrings): Notice {
   return { kind: problem.kind === "not-found" ? "warning" : "error", text: problemText(problem, strings) };
 }
 
-function localInput(atMs: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(atMs));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
-  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}`;
-}
-
 export function ScheduledView({ data }: { data: Loaded }) {
   const host = usePaneHost();
   const strings = SCHEDULED_STRINGS[host.language];
@@ -135,8 +121,11 @@ export function ScheduledView({ data }: { data: Loaded }) {
   const reload = useCallback(async (): Promise<void> => {
     setReading((n) => n + 1);
     try {
-      const scheduled = await mailbox.listScheduled();
-      const sent = await mailbox.listSentStatements(instantFromEpochMilliseconds(host.clock.now() - SENT_HISTORY_MS));
+      // Independent reads: at once, so the list takes one round trip's time, not two.
+      const [scheduled, sent] = await Promise.all([
+        mailbox.listScheduled(),
+        mailbox.listSentStatements(instantFromEpochMilliseconds(host.clock.now() - SENT_HISTORY_MS)),
+      ]);
       setList({ kind: "graph", scheduled, sent });
     } catch (error) {
       const local = (await host.localSends.load())?.sends ?? [];
@@ -527,7 +516,10 @@ export function ScheduledView({ data }: { data: Loaded }) {
                       size="small"
                       data-testid="reschedule"
                       onClick={() => {
-                        setRescheduling({ id: message.id, value: localInput(atMs, host.clock.zone()) });
+                        setRescheduling({
+                          id: message.id,
+                          value: engine.localInputValue(instantFromEpochMilliseconds(atMs), host.clock),
+                        });
                       }}
                     >
                       {strings.reschedule}
@@ -561,7 +553,9 @@ export function ScheduledView({ data }: { data: Loaded }) {
             <li key={message.id} data-testid="sent-send">
               <Card className={styles.card}>
                 <div className={styles.badges}>
-                  <Badge color="success">{strings.sentAt(fullTime(message.sentAt ?? 0, locale, host.clock))}</Badge>
+                  <Badge color="success">
+                    {strings.sentAt(formatSendTime(message.sentAt ?? 0, locale, host.clock))}
+                  </Badge>
                 </div>
                 {message.tag !== undefined ? (
                   <Text>{strings.statementOf(message.tag.clientName, periodMonth(message.tag.period, locale))}</Text>

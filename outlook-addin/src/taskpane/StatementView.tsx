@@ -31,6 +31,7 @@ import { STATEMENT_HEADER } from "../graph/mailbox.js";
 import { usePaneHost, type PaneCompose } from "./host.js";
 import { recordLocalSend } from "./local-sends.js";
 import { findExistingSend, type ExistingSend } from "./existing-send.js";
+import { formatSendTime } from "./scheduled-format.js";
 import type { SendPlan } from "./statement-service.js";
 import { STRINGS } from "./strings.js";
 
@@ -141,7 +142,7 @@ export function StatementView({
     return () => {
       live = false;
     };
-  }, [host, planKey, attach.kind === "done"]);
+  }, [host, planKey]);
   const passed = plan?.kind === "send" && plan.sendAt <= host.clock.now();
 
   if (data.ledger === undefined) {
@@ -344,7 +345,7 @@ export function StatementView({
         <Text>
           {capabilities.canDefer ? strings.plannedSend : strings.suggestedSend}{" "}
           <Text weight="semibold" data-testid="send-at">
-            {engine.formatSendTime(plan.sendAt, uiLocale, host.clock)}
+            {formatSendTime(plan.sendAt, uiLocale, host.clock)}
           </Text>
         </Text>
       ) : null}
@@ -361,7 +362,7 @@ export function StatementView({
               ? strings.alreadyScheduled
               : existing.kind === "sent"
                 ? strings.alreadySent
-                : strings.alreadyPrepared)(engine.formatSendTime(existing.atMs as Instant, uiLocale, host.clock))}
+                : strings.alreadyPrepared)(formatSendTime(existing.atMs, uiLocale, host.clock))}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -397,7 +398,7 @@ export function StatementView({
           <MessageBarBody>
             {strings.attached(attach.name)}{" "}
             {attach.scheduled !== undefined
-              ? `${strings.scheduledFor(engine.formatSendTime(attach.scheduled, uiLocale, host.clock))} ${strings.readBack} ${plan !== undefined && plan.kind !== "no-date" ? strings.asOf(formatCivilDate(plan.asOf, uiLocale, "long")) : ""}`
+              ? `${strings.scheduledFor(formatSendTime(attach.scheduled, uiLocale, host.clock))} ${strings.readBack} ${plan !== undefined && plan.kind !== "no-date" ? strings.asOf(formatCivilDate(plan.asOf, uiLocale, "long")) : ""}`
               : strings.notDeferred}
           </MessageBarBody>
         </MessageBar>

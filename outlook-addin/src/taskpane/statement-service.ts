@@ -15,7 +15,6 @@ import {
   type MessageTemplate,
   type RenderedMessage,
 } from "../../../shared/src/message/template.js";
-import type { LocaleTag } from "../../../shared/src/money/format.js";
 import type { Problem } from "../../../shared/src/problem.js";
 import { frenchMentionsOf, type CompanyProfile } from "../../../shared/src/profile.js";
 import type { Clock } from "../../../shared/src/ports.js";
@@ -232,14 +231,6 @@ export function localInputValue(at: Instant, clock: Clock): string {
   const l = instantToZoned(at, clock.zone());
   const two = (n: number) => String(n).padStart(2, "0");
   return `${String(l.year)}-${two(l.month)}-${two(l.day)}T${two(l.hour)}:${two(l.minute)}`;
-}
-
-export function formatSendTime(at: Instant, locale: LocaleTag, clock: Clock): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: "full",
-    timeStyle: "short",
-    timeZone: clock.zone(),
-  }).format(new Date(at));
 }
 
 export function messageFor(
